@@ -1,5 +1,29 @@
+using Subscription.Server.Admin;
+using Subscription.Server.Callback;
+using Subscription.Server.Configuration;
+using Subscription.Server.Hosting;
+using Subscription.Server.Storage;
+using Subscription.Server.Subscribers;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddSharedConfiguration();
+
+builder.Services.AddProblemDetails();
+builder.Services.AddWeChatAccount();
+builder.Services.AddStorage(builder.Configuration);
+builder.Services.AddSubscribers();
+builder.Services.AddCallback();
+builder.Services.AddAdmin();
+
 var app = builder.Build();
-app.MapGet("/", () => "ok");
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapCallback();
+app.MapAdmin();
+app.MapHealth();
+
 app.Run();
+
+/// <summary>Entry point; public so tests can host it with WebApplicationFactory.</summary>
 public partial class Program;

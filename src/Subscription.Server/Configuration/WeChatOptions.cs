@@ -1,0 +1,23 @@
+namespace Subscription.Server.Configuration;
+
+public enum AccountType { Subscription, Service }
+
+/// <summary>Settings "WeChat:*". AppSecret, Token and EncodingAesKey are secrets: environment or user secrets only.</summary>
+public sealed class WeChatOptions
+{
+    public const string Section = "WeChat";
+
+    public string AppId { get; set; } = "";
+
+    public string AppSecret { get; set; } = "";
+
+    /// <summary>The Token entered in the WeChat console; signs every callback.</summary>
+    public string Token { get; set; } = "";
+
+    /// <summary>The 43-character EncodingAESKey for compatible and safe message modes.</summary>
+    public string EncodingAesKey { get; set; } = "";
+
+    public Uri ApiBaseUrl { get; set; } = new("https://api.weixin.qq.com");
+
+    public AccountType AccountType { get; set; } = AccountType.Subscription;
+}

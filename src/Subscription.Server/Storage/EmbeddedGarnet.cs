@@ -1,0 +1,65 @@
+using System.Net;
+using System.Net.Sockets;
+using Garnet;
+
+namespace Subscription.Server.Storage;
+
+/// <summary>
+/// An in-process Garnet bound to loopback, persisting every write to an append-only file in the data folder.
+/// Used when no external Redis is configured, so the service runs with nothing but the .NET SDK.
+/// </summary>
+public sealed class EmbeddedGarnet : IDisposable
+{
+    private readonly GarnetServer _server;
+
+    public EmbeddedGarnet(StorageOptions options, string contentRoot, ILoggerFactory loggerFactory)
+    {
+        DataPath = Path.GetFullPath(Path.Combine(contentRoot, options.DataPath));
+        Directory.CreateDirectory(DataPath);
+        EndPoint = new IPEndPoint(IPAddress.Loopback, options.EmbeddedPort);
+        EnsurePortFree(EndPoint);
+
+        // RandomAccess: Garnet's native device needs libaio, which a fresh machine lacks.
+        string[] args =
+        [
+            "--bind", "127.0.0.1",
+            "--port", options.EmbeddedPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--storage-tier",
+            "--logdir", DataPath,
+            "--checkpointdir", DataPath,
+            "--device-type", "RandomAccess",
+            "--memory", options.EmbeddedMemory,
+            "--index", "16m",
+            "--aof",
+            "--recover",
+            "--lua",
+        ];
+        _server = new GarnetServer(args, loggerFactory, cleanupDir: false);
+        _server.Start();
+    }
+
+    public IPEndPoint EndPoint { get; }
+
+    public string DataPath { get; }
+
+    public string ConnectionString => $"{EndPoint.Address}:{EndPoint.Port}";
+
+    private static void EnsurePortFree(IPEndPoint endPoint)
+    {
+        try
+        {
+            using var probe = new TcpListener(endPoint);
+            probe.Start();
+            probe.Stop();
+        }
+        catch (SocketException e)
+        {
+            throw new InvalidOperationException(
+                $"Storage:EmbeddedPort {endPoint.Port} is in use on 127.0.0.1 ({e.SocketErrorCode}). " +
+                "Choose another port with Storage__EmbeddedPort, or set Redis__Configuration to use an external Redis.", e);
+        }
+    }
+
+    // Dispose() without arguments keeps the data folder (Dispose(true) would delete it).
+    public void Dispose() => _server.Dispose();
+}

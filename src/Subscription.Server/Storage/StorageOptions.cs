@@ -1,0 +1,33 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Subscription.Server.Storage;
+
+/// <summary>Settings "Redis:*": an external Redis, or none for the embedded store.</summary>
+public sealed class RedisOptions
+{
+    public const string Section = "Redis";
+
+    /// <summary>StackExchange.Redis configuration string; empty starts the embedded Garnet.</summary>
+    public string? Configuration { get; set; }
+
+    /// <summary>Prefix of every key this service writes, so several deployments or tests can share one server.</summary>
+    [Required, RegularExpression(@"^[A-Za-z0-9:_\-\.]*$", ErrorMessage = "Redis:KeyPrefix may hold only letters, digits and : _ - .")]
+    public string KeyPrefix { get; set; } = "sub:";
+}
+
+/// <summary>Settings "Storage:*": the embedded Garnet used when Redis:Configuration is empty.</summary>
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+
+    /// <summary>Folder of the append-only file and checkpoints; relative paths start at the content root.</summary>
+    [Required(ErrorMessage = "Storage:DataPath is required.")]
+    public string DataPath { get; set; } = "./data";
+
+    [Range(1, 65535, ErrorMessage = "Storage:EmbeddedPort must be a TCP port (1-65535).")]
+    public int EmbeddedPort { get; set; } = 6380;
+
+    /// <summary>Garnet's in-memory log size (e.g. 512m, 2g); colder data spills to the data folder.</summary>
+    [Required]
+    public string EmbeddedMemory { get; set; } = "512m";
+}

@@ -1,0 +1,33 @@
+namespace Subscription.Server.Subscribers;
+
+public enum SubscriberStatus { Active, Inactive }
+
+/// <summary>A follower as the store keeps it. Times are WeChat's CreateTime values (Unix seconds, UTC).</summary>
+public sealed record Subscriber(
+    string OpenId,
+    SubscriberStatus Status,
+    DateTimeOffset? FirstSubscribedAt,
+    DateTimeOffset? LastSubscribedAt,
+    DateTimeOffset? UnsubscribedAt,
+    string? Scene,
+    bool PushEnabled,
+    IReadOnlyList<string> Sections,
+    DateTimeOffset? LastInteractionAt,
+    long LastEventAt,
+    long Sequence);
+
+public sealed record SubscriberStats(long Active, long FollowsToday, long UnfollowsToday, IReadOnlyDictionary<string, long> ByScene);
+
+/// <summary>One page of the audience; pass <see cref="NextCursor"/> back to continue, null when done.</summary>
+public sealed record AudiencePage(IReadOnlyList<string> OpenIds, long? NextCursor);
+
+/// <summary>What an event did to a follower.</summary>
+public enum FollowerChange
+{
+    /// <summary>Older than the last applied follow/unfollow: state kept as it was.</summary>
+    Stale = 0,
+    /// <summary>Applied, status unchanged.</summary>
+    Unchanged = 1,
+    Activated = 2,
+    Deactivated = 3,
+}

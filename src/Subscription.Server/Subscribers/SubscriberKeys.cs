@@ -1,0 +1,30 @@
+using StackExchange.Redis;
+
+namespace Subscription.Server.Subscribers;
+
+/// <summary>
+/// The subscriber key family. Every key shares one hash tag, so the Lua scripts that change a follower,
+/// the audience and the counters together stay valid on a Redis Cluster (they all live in one slot).
+/// </summary>
+public sealed class SubscriberKeys(string prefix)
+{
+    private readonly string _root = prefix + "{subscribers}:";
+
+    public RedisKey Follower(string openId) => _root + "f:" + openId;
+
+    /// <summary>Sorted set of active followers, scored by a per-follower sequence so it pages with a cursor.</summary>
+    public RedisKey Audience => _root + "audience";
+
+    public RedisKey Sequence => _root + "seq";
+
+    public RedisKey ActiveCount => _root + "active";
+
+    /// <summary>Hash of follows/unfollows for one local day (yyyyMMdd).</summary>
+    public RedisKey Daily(string day) => _root + "daily:" + day;
+
+    /// <summary>Hash scene → follows that came through that QR scene.</summary>
+    public RedisKey FollowScenes => _root + "scenes";
+
+    /// <summary>Hash scene → scans by people who already followed.</summary>
+    public RedisKey ScanScenes => _root + "scans";
+}
