@@ -1,0 +1,61 @@
+using Subscription.Server.Tests.Infrastructure;
+
+namespace Subscription.Server.Tests.Storage;
+
+/// <summary>The embedded default: no Redis configured, the server runs Garnet with an append-only file.</summary>
+public sealed class EmbeddedStoreTests(StoreFixture store)
+{
+    [Fact]
+    public async Task Server_RestartedOnTheSameDataFolder_KeepsFollowers()
+    {
+        var dataPath = Directory.CreateTempSubdirectory("subscription-embedded-").FullName;
+        var settings = new Dictionary<string, string?>
+        {
+            ["Redis:Configuration"] = "",
+            ["Redis:KeyPrefix"] = StoreFixture.NewPrefix(), // the same for both server lifetimes
+            ["Storage:DataPath"] = dataPath,
+            ["Storage:EmbeddedPort"] = StoreFixture.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Storage:EmbeddedMemory"] = "64m",
+        };
+        try
+        {
+            var followedAt = WeChatSender.Now - 30;
+            await using (var first = new ServerFactory(store, settings))
+            {
+                var health = await first.CreateClient().GetStringAsync("/healthz", TestContext.Current.CancellationToken);
+                Assert.Contains("embedded Garnet", health);
+                var wechat = new WeChatSender(first.CreateClient());
+                (await wechat.PostAsync(CallbackXml.Subscribe("oPersisted", followedAt, "restart"))).Dispose();
+                (await wechat.PostAsync(CallbackXml.Text("oPersisted", followedAt + 5, "退订", 77))).Dispose();
+            }
+
+            Assert.NotEmpty(Directory.EnumerateFiles(dataPath, "*", SearchOption.AllDirectories));
+
+            await using var second = new ServerFactory(store, settings);
+            var record = (await new AdminApi(second.CreateAdminClient()).SubscriberAsync("oPersisted"))!.Value;
+            Assert.Equal("active", record.GetProperty("status").GetString());
+            Assert.Equal("restart", record.GetProperty("scene").GetString());
+            Assert.False(record.GetProperty("pushEnabled").GetBoolean());
+            Assert.Equal(followedAt, record.GetProperty("firstSubscribedAt").GetDateTimeOffset().ToUnixTimeSeconds());
+            Assert.Equal(1, (await new AdminApi(second.CreateAdminClient()).StatsAsync()).GetProperty("active").GetInt64());
+        }
+        finally
+        {
+            Directory.Delete(dataPath, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Start_PortAlreadyTaken_FailsNamingTheSetting()
+    {
+        using var squatter = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        squatter.Start();
+        var port = ((System.Net.IPEndPoint)squatter.LocalEndpoint).Port;
+        var options = new Subscription.Server.Storage.StorageOptions { DataPath = Path.GetTempPath(), EmbeddedPort = port };
+
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            new Subscription.Server.Storage.EmbeddedGarnet(options, Path.GetTempPath(), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
+
+        Assert.Contains("Storage:EmbeddedPort", error.Message, StringComparison.Ordinal);
+    }
+}

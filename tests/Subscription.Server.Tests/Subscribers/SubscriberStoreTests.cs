@@ -1,0 +1,131 @@
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+using Subscription.Server.Storage;
+using Subscription.Server.Subscribers;
+using Subscription.Server.Tests.Infrastructure;
+
+namespace Subscription.Server.Tests.Subscribers;
+
+[Trait("Category", "Storage")]
+public sealed class SubscriberStoreTests(StoreFixture fixture) : IAsyncLifetime
+{
+    private ConnectionMultiplexer _connection = null!;
+    private SubscriberStore _store = null!;
+    private string _prefix = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _connection = await ConnectionMultiplexer.ConnectAsync(fixture.ConnectionString);
+        _prefix = StoreFixture.NewPrefix();
+        var options = Options.Create(new SubscriberOptions());
+        _store = new SubscriberStore(new RedisStore(_connection, _prefix, "test"), new ReaderClock(options, TimeProvider.System), options);
+    }
+
+    public async ValueTask DisposeAsync() => await _connection.DisposeAsync();
+
+    [Fact]
+    public async Task PageAudience_WithCursor_VisitsEveryActiveFollowerOnceInFollowOrder()
+    {
+        var t = WeChatSender.Now - 1000;
+        var followers = Enumerable.Range(0, 25).Select(i => $"oPage{i:D2}").ToList();
+        foreach (var openId in followers)
+        {
+            await _store.FollowAsync(openId, t, null);
+        }
+
+        await _store.UnfollowAsync("oPage03", t + 1);
+        await _store.UnfollowAsync("oPage17", t + 1);
+
+        var seen = new List<string>();
+        long? cursor = 0;
+        var pages = 0;
+        while (cursor is { } c)
+        {
+            var page = await _store.PageAudienceAsync(c, 10);
+            seen.AddRange(page.OpenIds);
+            cursor = page.NextCursor;
+            pages++;
+        }
+
+        Assert.Equal(followers.Where(f => f is not ("oPage03" or "oPage17")), seen);
+        Assert.Equal(3, pages);
+    }
+
+    [Fact]
+    public async Task Follow_Refollow_KeepsSequenceSoPagingStaysStable()
+    {
+        var t = WeChatSender.Now - 1000;
+        await _store.FollowAsync("oSeqA", t, null);
+        await _store.FollowAsync("oSeqB", t, null);
+        var before = (await _store.GetAsync("oSeqA"))!.Sequence;
+
+        await _store.UnfollowAsync("oSeqA", t + 1);
+        Assert.Equal(FollowerChange.Activated, await _store.FollowAsync("oSeqA", t + 2, null));
+
+        Assert.Equal(before, (await _store.GetAsync("oSeqA"))!.Sequence);
+        Assert.Equal(["oSeqA", "oSeqB"], (await _store.PageAudienceAsync(0, 10)).OpenIds);
+    }
+
+    [Fact]
+    public async Task Events_OutOfOrder_LastWriterByCreateTime()
+    {
+        var t = WeChatSender.Now - 1000;
+        Assert.Equal(FollowerChange.Activated, await _store.FollowAsync("oOrder", t + 30, "late"));
+        Assert.Equal(FollowerChange.Stale, await _store.UnfollowAsync("oOrder", t + 10));
+        Assert.Equal(FollowerChange.Stale, await _store.FollowAsync("oOrder", t, "early"));
+
+        var record = (await _store.GetAsync("oOrder"))!;
+        Assert.Equal(SubscriberStatus.Active, record.Status);
+        Assert.Equal(t, record.FirstSubscribedAt!.Value.ToUnixTimeSeconds());
+        Assert.Equal(t + 30, record.LastSubscribedAt!.Value.ToUnixTimeSeconds());
+        Assert.Equal("late", record.Scene);
+        Assert.Equal(1, (await _store.GetStatsAsync()).Active);
+    }
+
+    [Fact]
+    public async Task Touch_FromFollowerNeverSeen_RecordsThemActive()
+    {
+        var t = WeChatSender.Now - 1000;
+        Assert.Equal(FollowerChange.Activated, await _store.TouchAsync("oUnseen", t));
+        Assert.Equal(FollowerChange.Unchanged, await _store.TouchAsync("oUnseen", t + 1));
+
+        var record = (await _store.GetAsync("oUnseen"))!;
+        Assert.Equal(SubscriberStatus.Active, record.Status);
+        Assert.Null(record.FirstSubscribedAt);
+        Assert.Equal(t + 1, record.LastInteractionAt!.Value.ToUnixTimeSeconds());
+        var stats = await _store.GetStatsAsync();
+        Assert.Equal(1, stats.Active);
+        Assert.Equal(0, stats.FollowsToday);
+    }
+
+    [Fact]
+    public async Task Touch_OlderThanUnfollow_DoesNotReactivate()
+    {
+        var t = WeChatSender.Now - 1000;
+        await _store.FollowAsync("oGone", t, null);
+        await _store.UnfollowAsync("oGone", t + 20);
+
+        Assert.Equal(FollowerChange.Unchanged, await _store.TouchAsync("oGone", t + 10));
+
+        Assert.Equal(SubscriberStatus.Inactive, (await _store.GetAsync("oGone"))!.Status);
+        Assert.Equal(0, (await _store.GetStatsAsync()).Active);
+    }
+
+    [Fact]
+    public async Task Keys_AllShareOneHashTag_SoScriptsRunOnACluster()
+    {
+        var t = WeChatSender.Now - 1000;
+        await _store.FollowAsync("oTag", t, "scene");
+        await _store.TouchAsync("oTag", t + 1, scanScene: "scan");
+
+        var server = _connection.GetServer(_connection.GetEndPoints()[0]);
+        var keys = new List<RedisKey>();
+        await foreach (var key in server.KeysAsync(pattern: _prefix + "*"))
+        {
+            keys.Add(key);
+        }
+
+        Assert.True(keys.Count >= 6);
+        Assert.All(keys, k => Assert.StartsWith(_prefix + "{subscribers}:", k.ToString(), StringComparison.Ordinal));
+    }
+}
