@@ -6,10 +6,14 @@ namespace Subscription.Server.Hosting;
 
 public static class HealthEndpoints
 {
-    /// <summary>/healthz: 200 when storage answers, 503 when it does not, with a JSON report either way.</summary>
+    /// <summary>
+    /// /healthz: 200 when storage answers, 503 when it does not, with a JSON report either way.
+    /// /livez: the process serves HTTP at all (no storage round trip), for liveness probes.
+    /// </summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteAsync });
+        app.MapGet("/livez", () => TypedResults.Text("live", "text/plain"));
         return app;
     }
 

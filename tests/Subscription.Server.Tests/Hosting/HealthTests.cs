@@ -29,5 +29,8 @@ public sealed class HealthTests(StoreFixture store)
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         var json = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("unhealthy", json.GetProperty("storage").GetProperty("status").GetString());
+
+        using var live = await server.CreateClient().GetAsync("/livez");
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
     }
 }
