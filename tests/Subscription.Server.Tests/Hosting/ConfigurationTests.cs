@@ -5,6 +5,7 @@ using Subscription.Server.Tests.Infrastructure;
 
 namespace Subscription.Server.Tests.Hosting;
 
+[Trait("Category", "Storage")]
 public sealed class ConfigurationTests(StoreFixture store)
 {
     /// <summary>A production host with only the given settings (no development values).</summary>
