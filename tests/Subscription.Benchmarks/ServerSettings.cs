@@ -1,0 +1,45 @@
+namespace Subscription.Benchmarks;
+
+/// <summary>The environment of one benchmark server: benchmark-only secrets, a private port and store.</summary>
+public sealed record ServerSettings(int HttpPort, string DataPath, string? RedisConfiguration, string KeyPrefix)
+{
+    public const string RedisVariable = "SUBSCRIPTION_BENCH_REDIS";
+
+    // Benchmark-only values; they guard nothing.
+    public const string Token = "benchtoken2024";
+    private const string EncodingAesKey = "BenchmarkEncodingAesKeyNotASecret0000000000";
+
+    public Uri BaseAddress => new($"http://127.0.0.1:{HttpPort}");
+
+    public string StoreDescription => RedisConfiguration is null
+        ? "embedded Garnet"
+        : $"redis at {RedisConfiguration}, key prefix {KeyPrefix}";
+
+    /// <summary>Fresh ports and a fresh temp folder; the Redis named by SUBSCRIPTION_BENCH_REDIS if set.</summary>
+    public static ServerSettings Create()
+    {
+        var redis = Environment.GetEnvironmentVariable(RedisVariable);
+        var data = Directory.CreateTempSubdirectory("subscription-bench-").FullName;
+        return new ServerSettings(
+            FreePort.Next(),
+            data,
+            string.IsNullOrWhiteSpace(redis) ? null : redis.Trim(),
+            $"bench:{Guid.NewGuid():N}:");
+    }
+
+    public IReadOnlyDictionary<string, string> ProcessEnvironment() => new Dictionary<string, string>
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        ["ASPNETCORE_URLS"] = BaseAddress.ToString().TrimEnd('/'),
+        ["WeChat__AppId"] = "wxbenchmark0000000",
+        ["WeChat__AppSecret"] = "benchmark-app-secret",
+        ["WeChat__Token"] = Token,
+        ["WeChat__EncodingAesKey"] = EncodingAesKey,
+        ["Admin__ApiKey"] = "benchmark-admin-api-key",
+        ["Redis__Configuration"] = RedisConfiguration ?? "",
+        ["Redis__KeyPrefix"] = KeyPrefix,
+        ["Storage__EmbeddedPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Storage__DataPath"] = DataPath,
+        ["Logging__LogLevel__Default"] = "Warning",
+    };
+}
