@@ -2,6 +2,7 @@ using Subscription.Server.Admin;
 using Subscription.Server.Callback;
 using Subscription.Server.Configuration;
 using Subscription.Server.Hosting;
+using Subscription.Server.Menu;
 using Subscription.Server.Storage;
 using Subscription.Server.Subscribers;
 
@@ -13,6 +14,7 @@ builder.Services.AddWeChatAccount();
 builder.Services.AddStorage(builder.Configuration);
 builder.Services.AddSubscribers();
 builder.Services.AddCallback();
+builder.Services.AddAccountMenu();
 builder.Services.AddAdmin();
 
 var app = builder.Build();

@@ -9,6 +9,8 @@ public sealed class MenuCommands
     private readonly Dictionary<string, Func<ClickEvent, Task<Reply?>>> _exact;
     private readonly ReplyTexts _texts;
 
+    private const string SectionPrefix = "section:";
+
     public MenuCommands(IOptions<ReplyTexts> texts)
     {
         _texts = texts.Value;
@@ -23,6 +25,9 @@ public sealed class MenuCommands
         };
     }
 
+    /// <summary>Whether a click key has a handler (config/menu.json is checked against this at start-up).</summary>
+    public bool IsKnown(string key) => _exact.ContainsKey(key) || key.StartsWith(SectionPrefix, StringComparison.Ordinal);
+
     public Task<Reply?> HandleAsync(ClickEvent click)
     {
         if (_exact.TryGetValue(click.Key, out var handler))
@@ -30,7 +35,7 @@ public sealed class MenuCommands
             return handler(click);
         }
 
-        return click.Key.StartsWith("section:", StringComparison.Ordinal)
+        return click.Key.StartsWith(SectionPrefix, StringComparison.Ordinal)
             ? Text(_texts.ComingSoon)
             : Text(_texts.UnknownMenu);
     }
