@@ -1,6 +1,7 @@
 using Subscription.Server.Admin;
 using Subscription.Server.Callback;
 using Subscription.Server.Configuration;
+using Subscription.Server.Digests;
 using Subscription.Server.Hosting;
 using Subscription.Server.Menu;
 using Subscription.Server.Storage;
@@ -15,6 +16,7 @@ builder.Services.AddStorage(builder.Configuration);
 builder.Services.AddSubscribers();
 builder.Services.AddCallback();
 builder.Services.AddAccountMenu();
+builder.Services.AddDigests();
 builder.Services.AddAdmin();
 
 var app = builder.Build();
