@@ -1,9 +1,12 @@
 using Subscription.Server.Admin;
+using Subscription.Server.Archive;
 using Subscription.Server.Callback;
 using Subscription.Server.Configuration;
 using Subscription.Server.Digests;
 using Subscription.Server.Hosting;
+using Subscription.Server.Issues;
 using Subscription.Server.Menu;
+using Subscription.Server.Reader;
 using Subscription.Server.Storage;
 using Subscription.Server.Subscribers;
 
@@ -14,6 +17,7 @@ builder.Services.AddProblemDetails();
 builder.Services.AddWeChatAccount();
 builder.Services.AddStorage(builder.Configuration);
 builder.Services.AddSubscribers();
+builder.Services.AddArchive();
 builder.Services.AddCallback();
 builder.Services.AddAccountMenu();
 builder.Services.AddDigests();
@@ -24,7 +28,8 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapCallback();
-app.MapAdmin();
+app.MapAdmin().MapIssueAdmin();
+app.MapReader();
 app.MapHealth();
 
 app.Run();

@@ -13,12 +13,13 @@ public static class AdminEndpoints
         return services;
     }
 
-    public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder app)
+    /// <summary>The API-key-protected group /admin/api; features add their own endpoints to it.</summary>
+    public static RouteGroupBuilder MapAdmin(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/admin/api").AddEndpointFilter<ApiKeyFilter>();
         api.MapGet("/subscribers/{openId}", GetSubscriber);
         api.MapGet("/stats", GetStats);
-        return app;
+        return api;
     }
 
     private static async Task<Results<Ok<SubscriberView>, ProblemHttpResult>> GetSubscriber(string openId, SubscriberStore store)

@@ -12,6 +12,7 @@ public static class CallbackServiceCollectionExtensions
         services.AddSingleton<MessageDispatcher>();
         services.AddSingleton<MenuCommands>();
         services.AddSingleton<TextCommands>();
+        services.AddSingleton<ArchiveReplies>();
         return services;
     }
 }

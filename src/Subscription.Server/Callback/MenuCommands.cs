@@ -3,41 +3,41 @@ using Subscription.WeChat;
 
 namespace Subscription.Server.Callback;
 
-/// <summary>The registration table of menu CLICK keys (config/menu.json carries the same keys).</summary>
+/// <summary>The registration table of menu CLICK keys (config/menu.json is checked against it at start-up).</summary>
 public sealed class MenuCommands
 {
-    private readonly Dictionary<string, Func<ClickEvent, Task<Reply?>>> _exact;
-    private readonly ReplyTexts _texts;
-
     private const string SectionPrefix = "section:";
 
-    public MenuCommands(IOptions<ReplyTexts> texts)
+    private readonly Dictionary<string, Func<Task<Reply?>>> _exact;
+    private readonly ArchiveReplies _archive;
+    private readonly ReplyTexts _texts;
+
+    public MenuCommands(ArchiveReplies archive, IOptions<ReplyTexts> texts)
     {
+        _archive = archive;
         _texts = texts.Value;
         _exact = new(StringComparer.Ordinal)
         {
-            ["help"] = _ => Text(_texts.Help),
-            ["about"] = _ => Text(_texts.About),
-            // Keys of the archive and preferences menus; they answer plainly until those features land.
-            ["latest"] = _ => Text(_texts.ComingSoon),
-            ["past"] = _ => Text(_texts.ComingSoon),
-            ["preferences"] = _ => Text(_texts.ComingSoon),
+            ["help"] = () => Text(_texts.Help),
+            ["about"] = () => Text(_texts.About),
+            ["latest"] = async () => await _archive.LatestAsync(),
+            ["past"] = async () => await _archive.PastAsync(),
         };
     }
 
-    /// <summary>Whether a click key has a handler (config/menu.json is checked against this at start-up).</summary>
+    /// <summary>Whether a click key has a handler.</summary>
     public bool IsKnown(string key) => _exact.ContainsKey(key) || key.StartsWith(SectionPrefix, StringComparison.Ordinal);
 
-    public Task<Reply?> HandleAsync(ClickEvent click)
+    public async Task<Reply?> HandleAsync(ClickEvent click)
     {
         if (_exact.TryGetValue(click.Key, out var handler))
         {
-            return handler(click);
+            return await handler();
         }
 
         return click.Key.StartsWith(SectionPrefix, StringComparison.Ordinal)
-            ? Text(_texts.ComingSoon)
-            : Text(_texts.UnknownMenu);
+            ? await _archive.SectionAsync(click.Key[SectionPrefix.Length..])
+            : new TextReply(_texts.UnknownMenu);
     }
 
     private static Task<Reply?> Text(string content) => Task.FromResult<Reply?>(new TextReply(content));

@@ -39,9 +39,9 @@ public sealed class MessageDispatcher(
                 return null;
 
             case TextMessage textMessage:
-                var command = text.Match(textMessage.Content);
-                await subscribers.TouchAsync(openId, at, pushEnabled: command.PushEnabled);
-                return command.Reply;
+                var outcome = await text.HandleAsync(textMessage);
+                await subscribers.TouchAsync(openId, at, pushEnabled: outcome.PushEnabled, sections: outcome.Sections);
+                return outcome.Reply;
 
             case UserMessage:
                 await subscribers.TouchAsync(openId, at);

@@ -50,7 +50,8 @@ internal static class SubscriberScripts
 
     // Any other interaction. Only followers can message the account or use its menu, so an interaction
     // newer than the last unfollow (or from someone never seen) proves a follow whose event we missed.
-    // KEYS: follower, audience, seq, active, scan scenes. ARGV: openid, createTime, scan scene, push flag ('', '0', '1').
+    // KEYS: follower, audience, seq, active, scan scenes.
+    // ARGV: openid, createTime, scan scene, push flag ('', '0', '1'), sections ('' = unchanged, '=a,b' = set, '=' = all).
     public const string Touch = """
         local f, t = KEYS[1], tonumber(ARGV[2])
         local change = 1
@@ -74,6 +75,7 @@ internal static class SubscriberScripts
         if ARGV[4] ~= '' and t >= tonumber(redis.call('HGET', f, 'pushChangedAt') or '0') then
           redis.call('HSET', f, 'pushEnabled', ARGV[4], 'pushChangedAt', t)
         end
+        if ARGV[5] ~= '' then redis.call('HSET', f, 'sections', string.sub(ARGV[5], 2)) end
         return change
         """;
 }

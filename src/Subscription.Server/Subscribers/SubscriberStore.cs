@@ -24,11 +24,22 @@ public sealed class SubscriberStore(RedisStore store, ReaderClock clock, IOption
         return (FollowerChange)(int)await store.Database.ScriptEvaluateAsync(SubscriberScripts.Unfollow, keys, args);
     }
 
-    /// <summary>Records an interaction (message, click, view, scan); optionally a QR scene scanned or a push preference.</summary>
-    public async Task<FollowerChange> TouchAsync(string openId, long createTime, string? scanScene = null, bool? pushEnabled = null)
+    /// <summary>
+    /// Records an interaction (message, click, view, scan); optionally a QR scene scanned, a push preference,
+    /// or the sections the follower wants (empty = all).
+    /// </summary>
+    public async Task<FollowerChange> TouchAsync(
+        string openId, long createTime, string? scanScene = null, bool? pushEnabled = null, IReadOnlyList<string>? sections = null)
     {
         RedisKey[] keys = [_keys.Follower(openId), _keys.Audience, _keys.Sequence, _keys.ActiveCount, _keys.ScanScenes];
-        RedisValue[] args = [openId, createTime, scanScene ?? "", pushEnabled switch { true => "1", false => "0", null => "" }];
+        RedisValue[] args =
+        [
+            openId,
+            createTime,
+            scanScene ?? "",
+            pushEnabled switch { true => "1", false => "0", null => "" },
+            sections is null ? "" : "=" + string.Join(',', sections),
+        ];
         return (FollowerChange)(int)await store.Database.ScriptEvaluateAsync(SubscriberScripts.Touch, keys, args);
     }
 
