@@ -24,6 +24,9 @@ public sealed class EmbeddedStoreTests(StoreFixture store)
             {
                 var health = await first.CreateClient().GetStringAsync("/healthz", TestContext.Current.CancellationToken);
                 Assert.Contains("embedded Garnet", health);
+                // A fresh embedded archive gets the sample issue, so a newcomer sees pages at once.
+                var sample = await first.CreateClient().GetStringAsync("/issues/185", TestContext.Current.CancellationToken);
+                Assert.Contains("商务部等9部门", sample);
                 var wechat = new WeChatSender(first.CreateClient());
                 (await wechat.PostAsync(CallbackXml.Subscribe("oPersisted", followedAt, "restart"))).Dispose();
                 (await wechat.PostAsync(CallbackXml.Text("oPersisted", followedAt + 5, "退订", 77))).Dispose();
@@ -38,6 +41,8 @@ public sealed class EmbeddedStoreTests(StoreFixture store)
             Assert.False(record.GetProperty("pushEnabled").GetBoolean());
             Assert.Equal(followedAt, record.GetProperty("firstSubscribedAt").GetDateTimeOffset().ToUnixTimeSeconds());
             Assert.Equal(1, (await new AdminApi(second.CreateAdminClient()).StatsAsync()).GetProperty("active").GetInt64());
+            var reseeded = await second.CreateAdminClient().GetStringAsync("/admin/api/issues/185", TestContext.Current.CancellationToken);
+            Assert.Contains("\"number\": 185", reseeded);
         }
         finally
         {
