@@ -21,6 +21,20 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>User and system CPU time of the server so far (zero once it has exited).</summary>
+    public TimeSpan CpuTime()
+    {
+        try
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+        catch (InvalidOperationException)
+        {
+            return TimeSpan.Zero;
+        }
+    }
+
     public static ServerProcess Start(string dotnet, string serverDll, ServerSettings settings)
     {
         var info = new ProcessStartInfo(dotnet)
@@ -29,7 +43,6 @@ public sealed class ServerProcess : IAsyncDisposable
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            RedirectStandardInput = true,
         };
         info.ArgumentList.Add(serverDll);
         foreach (var (name, value) in settings.ProcessEnvironment())
@@ -41,9 +54,15 @@ public sealed class ServerProcess : IAsyncDisposable
         var server = new ServerProcess(process, settings);
         process.OutputDataReceived += (_, e) => server._output.Add(e.Data);
         process.ErrorDataReceived += (_, e) => server._output.Add(e.Data);
-        if (!process.Start())
+        try
         {
-            throw new BenchmarkException($"Could not start {dotnet} {serverDll}.");
+            process.Start();
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            process.Dispose();
+            Directory.Delete(settings.DataPath, recursive: true);
+            throw new BenchmarkException($"Could not start {dotnet} {serverDll}: {e.Message}");
         }
 
         process.BeginOutputReadLine();
@@ -70,6 +89,7 @@ public sealed class ServerProcess : IAsyncDisposable
                 using var response = await client.GetAsync(health, linked.Token);
                 if (response.IsSuccessStatusCode)
                 {
+                    _output.ResetCounts();
                     return;
                 }
             }
@@ -103,28 +123,7 @@ public sealed class ServerProcess : IAsyncDisposable
         finally
         {
             _process.Dispose();
-            await DeleteDataAsync();
-        }
-    }
-
-    private async Task DeleteDataAsync()
-    {
-        for (var attempt = 1; Directory.Exists(_settings.DataPath); attempt++)
-        {
-            try
-            {
-                Directory.Delete(_settings.DataPath, recursive: true);
-            }
-            catch (IOException) when (attempt < 5)
-            {
-                // A file may still be held for a moment after the kill.
-                await Task.Delay(200);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                Console.Error.WriteLine($"warning: could not delete {_settings.DataPath}: {e.Message}");
-                return;
-            }
+            await DataFolder.DeleteAsync(_settings.DataPath);
         }
     }
 }
