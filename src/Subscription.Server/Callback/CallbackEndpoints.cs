@@ -71,7 +71,7 @@ public static class CallbackEndpoints
         }
 
         var result = await processor.ProcessAsync(message, query.Nonce!, Convert.ToHexString(SHA256.HashData(body)));
-        if (result.Outcome == Outcome.Replayed)
+        if (result.Outcome == DeliveryOutcome.Replayed)
         {
             return Refuse(logger, StatusCodes.Status401Unauthorized, "nonce already used for another message");
         }

@@ -15,10 +15,6 @@ public sealed class CallbackOptions
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan DedupeTtl { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>How long a delivery being processed holds its claim; a retry after that processes it again.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "00:01:00")]
-    public TimeSpan ProcessingLease { get; set; } = TimeSpan.FromSeconds(4);
-
     /// <summary>Time box for all storage work of one callback; WeChat gives up after 5 s.</summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:00:04")]
     public TimeSpan StorageTimeout { get; set; } = TimeSpan.FromSeconds(1);

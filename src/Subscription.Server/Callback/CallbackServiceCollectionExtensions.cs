@@ -7,7 +7,7 @@ public static class CallbackServiceCollectionExtensions
         services.AddOptions<CallbackOptions>().BindConfiguration(CallbackOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ReplyTexts>().BindConfiguration(ReplyTexts.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<CallbackAuthenticator>();
-        services.AddSingleton<CallbackGuard>();
+        services.AddSingleton<DeliveryLedger>();
         services.AddSingleton<CallbackProcessor>();
         services.AddSingleton<MessageDispatcher>();
         services.AddSingleton<MenuCommands>();

@@ -4,61 +4,57 @@ using Subscription.WeChat;
 
 namespace Subscription.Server.Callback;
 
-/// <summary>Applies one inbound message or event to subscriber state and decides the reply.</summary>
+/// <summary>What a callback changes for its follower, and what the account answers.</summary>
+public sealed record Decision(SubscriberChange Change, Reply? Reply);
+
+/// <summary>
+/// Decides, per message or event, the follower's change and the reply. It reads (the archive, a follower's
+/// sections) but writes nothing: <see cref="DeliveryLedger"/> applies the change atomically with the retry check.
+/// </summary>
 public sealed class MessageDispatcher(
-    SubscriberStore subscribers,
     MenuCommands menu,
     TextCommands text,
     IOptions<ReplyTexts> texts,
     ILogger<MessageDispatcher> logger)
 {
-    public async Task<Reply?> DispatchAsync(InboundMessage message)
+    public async Task<Decision> DecideAsync(InboundMessage message)
     {
         var openId = message.FromUserName;
         var at = message.CreateTime;
+        var touch = new SubscriberChange(SubscriberOperation.Touch, openId, at);
         switch (message)
         {
             case SubscribeEvent follow:
-                await subscribers.FollowAsync(openId, at, follow.Scene);
-                return new TextReply(texts.Value.Welcome);
+                return new(new SubscriberChange(SubscriberOperation.Follow, openId, at, Scene: follow.Scene), new TextReply(texts.Value.Welcome));
 
             case UnsubscribeEvent:
-                await subscribers.UnfollowAsync(openId, at);
-                return null; // the follower is gone; a reply would never be seen
+                // The follower is gone; a reply would never be seen.
+                return new(new SubscriberChange(SubscriberOperation.Unfollow, openId, at), null);
 
             case ScanEvent scan:
-                await subscribers.TouchAsync(openId, at, scanScene: scan.Scene);
-                return null;
+                return new(touch with { ScanScene = scan.Scene }, null);
 
             case ClickEvent click:
-                await subscribers.TouchAsync(openId, at);
-                return await menu.HandleAsync(click);
+                return new(touch, await menu.HandleAsync(click));
 
             case ViewEvent:
-                await subscribers.TouchAsync(openId, at);
-                return null;
+                return new(touch, null);
 
             case TextMessage textMessage:
                 var outcome = await text.HandleAsync(textMessage);
-                await subscribers.TouchAsync(openId, at, pushEnabled: outcome.PushEnabled, sections: outcome.Sections);
-                return outcome.Reply;
+                return new(touch with { PushEnabled = outcome.PushEnabled, Sections = outcome.Sections }, outcome.Reply);
 
             case UserMessage:
-                await subscribers.TouchAsync(openId, at);
-                return new TextReply(texts.Value.Default);
+                return new(touch, new TextReply(texts.Value.Default));
 
             case MassSendJobFinishEvent job:
                 logger.LogInformation("Mass send {MsgId} finished: {Status}, sent {Sent} of {Total}, {Errors} errors",
                     job.MsgId, job.Status, job.SentCount, job.TotalCount, job.ErrorCount);
-                return null;
-
-            case TemplateSendJobFinishEvent job:
-                logger.LogDebug("Template message {MsgId} finished: {Status}", job.MsgId, job.Status);
-                return null;
+                return new(SubscriberChange.Nothing(openId, at), null);
 
             default:
-                // LOCATION reports and unknown types: acknowledged, nothing to change.
-                return null;
+                // LOCATION reports, template job results and unknown types: acknowledged, nothing to change.
+                return new(SubscriberChange.Nothing(openId, at), null);
         }
     }
 }

@@ -5,6 +5,7 @@ namespace Subscription.Server.Subscribers;
 /// <summary>
 /// The subscriber key family. Every key shares one hash tag, so the Lua scripts that change a follower,
 /// the audience and the counters together stay valid on a Redis Cluster (they all live in one slot).
+/// The callback's nonces and deliveries live in the same slot, so that a callback is one atomic script.
 /// </summary>
 public sealed class SubscriberKeys(string prefix)
 {
@@ -27,4 +28,10 @@ public sealed class SubscriberKeys(string prefix)
 
     /// <summary>Hash scene → scans by people who already followed.</summary>
     public RedisKey ScanScenes => _root + "scans";
+
+    /// <summary>String: the hash of the body first seen with a callback nonce (replay protection).</summary>
+    public RedisKey Nonce(string nonce) => _root + "nonce:" + nonce;
+
+    /// <summary>String: the reply given to a delivery, so WeChat's retries get the same one.</summary>
+    public RedisKey Delivery(string deduplicationKey) => _root + "delivery:" + deduplicationKey;
 }

@@ -7,45 +7,55 @@ namespace Subscription.Server.Subscribers;
 /// <summary>Owns the subscriber key family: follower records, the audience, and the counters.</summary>
 public sealed class SubscriberStore(RedisStore store, ReaderClock clock, IOptions<SubscriberOptions> options)
 {
-    private readonly SubscriberKeys _keys = new(store.KeyPrefix);
     private readonly long _dailyTtl = (long)TimeSpan.FromDays(options.Value.DailyCounterDays).TotalSeconds;
 
-    public async Task<FollowerChange> FollowAsync(string openId, long createTime, string? scene)
-    {
-        RedisKey[] keys = [_keys.Follower(openId), _keys.Audience, _keys.Sequence, _keys.ActiveCount, DailyKey(createTime), _keys.FollowScenes];
-        RedisValue[] args = [openId, createTime, scene ?? "", _dailyTtl];
-        return (FollowerChange)(int)await store.Database.ScriptEvaluateAsync(SubscriberScripts.Follow, keys, args);
-    }
+    public SubscriberKeys Keys { get; } = new(store.KeyPrefix);
 
-    public async Task<FollowerChange> UnfollowAsync(string openId, long createTime)
-    {
-        RedisKey[] keys = [_keys.Follower(openId), _keys.Audience, _keys.ActiveCount, DailyKey(createTime)];
-        RedisValue[] args = [openId, createTime, _dailyTtl];
-        return (FollowerChange)(int)await store.Database.ScriptEvaluateAsync(SubscriberScripts.Unfollow, keys, args);
-    }
+    public async Task<FollowerChange> ApplyAsync(SubscriberChange change) =>
+        (FollowerChange)(int)await store.Database.ScriptEvaluateAsync(
+            SubscriberScripts.Apply, ScriptKeys(change), [OperationName(change.Operation), .. ScriptArguments(change)]);
 
-    /// <summary>
-    /// Records an interaction (message, click, view, scan); optionally a QR scene scanned, a push preference,
-    /// or the sections the follower wants (empty = all).
-    /// </summary>
-    public async Task<FollowerChange> TouchAsync(
-        string openId, long createTime, string? scanScene = null, bool? pushEnabled = null, IReadOnlyList<string>? sections = null)
+    public Task<FollowerChange> FollowAsync(string openId, long createTime, string? scene) =>
+        ApplyAsync(new SubscriberChange(SubscriberOperation.Follow, openId, createTime, Scene: scene));
+
+    public Task<FollowerChange> UnfollowAsync(string openId, long createTime) =>
+        ApplyAsync(new SubscriberChange(SubscriberOperation.Unfollow, openId, createTime));
+
+    /// <summary>Records an interaction (message, click, view, scan), with what it changes.</summary>
+    public Task<FollowerChange> TouchAsync(
+        string openId, long createTime, string? scanScene = null, bool? pushEnabled = null, IReadOnlyList<string>? sections = null) =>
+        ApplyAsync(new SubscriberChange(SubscriberOperation.Touch, openId, createTime, null, scanScene, pushEnabled, sections));
+
+    /// <summary>The keys of <see cref="SubscriberScripts"/>' layout for one change.</summary>
+    internal RedisKey[] ScriptKeys(SubscriberChange change) =>
+    [
+        Keys.Follower(change.OpenId), Keys.Audience, Keys.Sequence, Keys.ActiveCount,
+        Keys.Daily(clock.Day(DateTimeOffset.FromUnixTimeSeconds(change.CreateTime))), Keys.FollowScenes, Keys.ScanScenes,
+    ];
+
+    /// <summary>The arguments of <see cref="SubscriberScripts"/>' layout for one change.</summary>
+    internal RedisValue[] ScriptArguments(SubscriberChange change) =>
+    [
+        change.OpenId,
+        change.CreateTime,
+        change.Scene ?? "",
+        change.ScanScene ?? "",
+        change.PushEnabled switch { true => "1", false => "0", null => "" },
+        change.Sections is null ? "" : "=" + string.Join(',', change.Sections),
+        _dailyTtl,
+    ];
+
+    internal static string OperationName(SubscriberOperation operation) => operation switch
     {
-        RedisKey[] keys = [_keys.Follower(openId), _keys.Audience, _keys.Sequence, _keys.ActiveCount, _keys.ScanScenes];
-        RedisValue[] args =
-        [
-            openId,
-            createTime,
-            scanScene ?? "",
-            pushEnabled switch { true => "1", false => "0", null => "" },
-            sections is null ? "" : "=" + string.Join(',', sections),
-        ];
-        return (FollowerChange)(int)await store.Database.ScriptEvaluateAsync(SubscriberScripts.Touch, keys, args);
-    }
+        SubscriberOperation.Follow => "follow",
+        SubscriberOperation.Unfollow => "unfollow",
+        SubscriberOperation.Touch => "touch",
+        _ => "none",
+    };
 
     public async Task<Subscriber?> GetAsync(string openId)
     {
-        var entries = await store.Database.HashGetAllAsync(_keys.Follower(openId));
+        var entries = await store.Database.HashGetAllAsync(Keys.Follower(openId));
         if (entries.Length == 0)
         {
             return null;
@@ -72,9 +82,9 @@ public sealed class SubscriberStore(RedisStore store, ReaderClock clock, IOption
     public async Task<SubscriberStats> GetStatsAsync()
     {
         var db = store.Database;
-        var active = db.StringGetAsync(_keys.ActiveCount);
-        var today = db.HashGetAsync(_keys.Daily(clock.Day(clock.Now)), ["follows", "unfollows"]);
-        var scenes = db.HashGetAllAsync(_keys.FollowScenes);
+        var active = db.StringGetAsync(Keys.ActiveCount);
+        var today = db.HashGetAsync(Keys.Daily(clock.Day(clock.Now)), ["follows", "unfollows"]);
+        var scenes = db.HashGetAllAsync(Keys.FollowScenes);
         await Task.WhenAll(active, today, scenes);
 
         var (follows, unfollows) = (today.Result[0], today.Result[1]);
@@ -90,10 +100,8 @@ public sealed class SubscriberStore(RedisStore store, ReaderClock clock, IOption
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         var page = await store.Database.SortedSetRangeByScoreWithScoresAsync(
-            _keys.Audience, cursor, double.PositiveInfinity, Exclude.Start, Order.Ascending, 0, count);
+            Keys.Audience, cursor, double.PositiveInfinity, Exclude.Start, Order.Ascending, 0, count);
         var next = page.Length == count ? (long?)page[^1].Score : null;
         return new AudiencePage(page.Select(e => e.Element.ToString()).ToArray(), next);
     }
-
-    private RedisKey DailyKey(long createTime) => _keys.Daily(clock.Day(DateTimeOffset.FromUnixTimeSeconds(createTime)));
 }
