@@ -11,31 +11,61 @@ namespace Subscription.Server.Subscribers;
 /// </summary>
 internal static class SubscriberScripts
 {
+    // Each operation reads the record once (HMGET) and writes it once (HSET): every redis.call inside a
+    // script costs far more than the Lua around it.
     public const string Library = """
+        local unpack = table.unpack or unpack
+        local fields = { 'status', 'seq', 'pushEnabled', 'lastEventAt', 'lastInteractionAt', 'firstSubscribedAt', 'pushChangedAt' }
+
+        local function load(f)
+          local v = redis.call('HMGET', f, unpack(fields))
+          local r = {}
+          for i, name in ipairs(fields) do r[name] = v[i] end
+          return r
+        end
+
         local function num(v) return tonumber(v or '0') end
 
-        local function activate(K, A, f)
-          local seq = redis.call('HGET', f, 'seq')
+        local function save(f, w)
+          if #w > 0 then redis.call('HSET', f, unpack(w)) end
+        end
+
+        local function put(w, name, value)
+          w[#w + 1] = name
+          w[#w + 1] = value
+        end
+
+        local function activate(K, A, r, w)
+          local seq = r.seq
           if not seq then
             seq = redis.call('INCR', K[3])
-            redis.call('HSET', f, 'seq', seq)
+            put(w, 'seq', seq)
           end
-          redis.call('HSET', f, 'status', 'active')
-          redis.call('HSETNX', f, 'pushEnabled', '1')
+          put(w, 'status', 'active')
+          if not r.pushEnabled then put(w, 'pushEnabled', '1') end
           redis.call('ZADD', K[2], seq, A[1])
           redis.call('INCR', K[4])
         end
 
         local function follow(K, A)
           local f, t = K[1], tonumber(A[2])
-          if t > num(redis.call('HGET', f, 'lastInteractionAt')) then redis.call('HSET', f, 'lastInteractionAt', t) end
-          local first = num(redis.call('HGET', f, 'firstSubscribedAt'))
-          if first == 0 or t < first then redis.call('HSET', f, 'firstSubscribedAt', t) end
-          if t < num(redis.call('HGET', f, 'lastEventAt')) then return 0 end
-          redis.call('HSET', f, 'lastEventAt', t, 'lastSubscribedAt', t)
-          if A[3] ~= '' then redis.call('HSET', f, 'scene', A[3]) end
-          if redis.call('HGET', f, 'status') == 'active' then return 1 end
-          activate(K, A, f)
+          local r, w = load(f), {}
+          if t > num(r.lastInteractionAt) then put(w, 'lastInteractionAt', t) end
+          local first = num(r.firstSubscribedAt)
+          if first == 0 or t < first then put(w, 'firstSubscribedAt', t) end
+          if t < num(r.lastEventAt) then
+            save(f, w)
+            return 0
+          end
+          put(w, 'lastEventAt', t)
+          put(w, 'lastSubscribedAt', t)
+          if A[3] ~= '' then put(w, 'scene', A[3]) end
+          if r.status == 'active' then
+            save(f, w)
+            return 1
+          end
+          activate(K, A, r, w)
+          save(f, w)
           redis.call('HINCRBY', K[5], 'follows', 1)
           redis.call('EXPIRE', K[5], A[7])
           if A[3] ~= '' then redis.call('HINCRBY', K[6], A[3], 1) end
@@ -44,11 +74,12 @@ internal static class SubscriberScripts
 
         local function unfollow(K, A)
           local f, t = K[1], tonumber(A[2])
-          if t < num(redis.call('HGET', f, 'lastEventAt')) then return 0 end
-          local wasActive = redis.call('HGET', f, 'status') == 'active'
-          redis.call('HSET', f, 'lastEventAt', t, 'unsubscribedAt', t, 'status', 'inactive')
-          redis.call('HSETNX', f, 'pushEnabled', '1')
-          if not wasActive then return 1 end
+          local r = load(f)
+          if t < num(r.lastEventAt) then return 0 end
+          local w = { 'lastEventAt', t, 'unsubscribedAt', t, 'status', 'inactive' }
+          if not r.pushEnabled then put(w, 'pushEnabled', '1') end
+          save(f, w)
+          if r.status ~= 'active' then return 1 end
           redis.call('ZREM', K[2], A[1])
           redis.call('DECR', K[4])
           redis.call('HINCRBY', K[5], 'unfollows', 1)
@@ -60,21 +91,25 @@ internal static class SubscriberScripts
         -- newer than the last unfollow (or from someone never seen) proves a follow whose event we missed.
         local function touch(K, A)
           local f, t = K[1], tonumber(A[2])
+          local r, w = load(f), {}
           local change = 1
-          if redis.call('HGET', f, 'status') ~= 'active' and t > num(redis.call('HGET', f, 'lastEventAt')) then
-            activate(K, A, f)
-            redis.call('HSET', f, 'lastEventAt', t)
+          if r.status ~= 'active' and t > num(r.lastEventAt) then
+            activate(K, A, r, w)
+            put(w, 'lastEventAt', t)
             change = 2
           end
-          if t > num(redis.call('HGET', f, 'lastInteractionAt')) then redis.call('HSET', f, 'lastInteractionAt', t) end
+          if t > num(r.lastInteractionAt) then put(w, 'lastInteractionAt', t) end
           if A[4] ~= '' then
-            redis.call('HSET', f, 'lastScanScene', A[4], 'lastScanAt', t)
+            put(w, 'lastScanScene', A[4])
+            put(w, 'lastScanAt', t)
             redis.call('HINCRBY', K[7], A[4], 1)
           end
-          if A[5] ~= '' and t >= num(redis.call('HGET', f, 'pushChangedAt')) then
-            redis.call('HSET', f, 'pushEnabled', A[5], 'pushChangedAt', t)
+          if A[5] ~= '' and t >= num(r.pushChangedAt) then
+            put(w, 'pushEnabled', A[5])
+            put(w, 'pushChangedAt', t)
           end
-          if A[6] ~= '' then redis.call('HSET', f, 'sections', string.sub(A[6], 2)) end
+          if A[6] ~= '' then put(w, 'sections', string.sub(A[6], 2)) end
+          save(f, w)
           return change
         end
 

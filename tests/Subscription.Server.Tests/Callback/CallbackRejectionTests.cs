@@ -58,8 +58,8 @@ public sealed class CallbackRejectionTests(StoreFixture store) : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(-301)]
-    [InlineData(301)]
+    [InlineData(-330)]
+    [InlineData(330)]
     public async Task Post_TimestampOutsideWindow_Unauthorized(int offsetSeconds)
     {
         var wechat = new WeChatSender(_client);
