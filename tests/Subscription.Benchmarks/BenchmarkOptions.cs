@@ -3,11 +3,12 @@ using System.Globalization;
 namespace Subscription.Benchmarks;
 
 /// <summary>Command-line settings: --connections N, --seconds N, --server path/to/Subscription.Server.dll.</summary>
-public sealed record BenchmarkOptions(int Connections, int Seconds, string? ServerDll)
+public sealed record BenchmarkOptions(int Connections, int Seconds, string? ServerDll, bool Search = false)
 {
     public const string Usage =
         """
-        Usage: Subscription.Benchmarks [--connections N] [--seconds N] [--server path/to/Subscription.Server.dll]
+        Usage: Subscription.Benchmarks [search] [--connections N] [--seconds N] [--server path/to/Subscription.Server.dll]
+          search         measure keyword-search replies over 500 synthetic issues instead of the callback peak
           --connections  concurrent keep-alive connections in the peak phases (1-1024, default 32)
           --seconds      length of each measured phase (1-120, default 10)
           --server       the server to run (default: the build of src/Subscription.Server matching this build)
@@ -36,6 +37,9 @@ public sealed record BenchmarkOptions(int Connections, int Seconds, string? Serv
                 case "--server" when !string.IsNullOrWhiteSpace(value):
                     options = options with { ServerDll = Path.GetFullPath(value) };
                     i++;
+                    break;
+                case "search":
+                    options = options with { Search = true };
                     break;
                 case "-h" or "--help":
                     error = "";

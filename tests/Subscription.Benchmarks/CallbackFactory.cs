@@ -36,11 +36,22 @@ public sealed class CallbackFactory(string token)
         var body = (n % 3) switch
         {
             0 => Event(openId, now, "subscribe", "qrscene_bench"),
-            1 => Text(openId, now, _msgIdBase + n),
+            1 => Text(openId, now, _msgIdBase + n, "帮助"),
             _ => Event(openId, now, "CLICK", "help"),
         };
         var signature = Signature.Compute(token, now, nonce);
         var url = $"/wechat?signature={signature}&timestamp={now}&nonce={nonce}";
+        return new BenchRequest(url, Encoding.UTF8.GetBytes(body), "<xml>");
+    }
+
+    /// <summary>A text message with the given content from a new follower, signed now.</summary>
+    public BenchRequest CreateText(string content)
+    {
+        var n = Interlocked.Increment(ref _next);
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var nonce = $"{_run}{n}";
+        var body = Text($"obench_{_run}_{n}", now, _msgIdBase + n, content);
+        var url = $"/wechat?signature={Signature.Compute(token, now, nonce)}&timestamp={now}&nonce={nonce}";
         return new BenchRequest(url, Encoding.UTF8.GetBytes(body), "<xml>");
     }
 
@@ -49,8 +60,8 @@ public sealed class CallbackFactory(string token)
         $"<CreateTime>{now}</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[{name}]]></Event>" +
         $"<EventKey><![CDATA[{key}]]></EventKey></xml>";
 
-    private static string Text(string openId, string now, long msgId) =>
+    private static string Text(string openId, string now, long msgId, string content) =>
         $"<xml><ToUserName><![CDATA[gh_bench]]></ToUserName><FromUserName><![CDATA[{openId}]]></FromUserName>" +
-        $"<CreateTime>{now}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[帮助]]></Content>" +
+        $"<CreateTime>{now}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[{content}]]></Content>" +
         $"<MsgId>{msgId.ToString(CultureInfo.InvariantCulture)}</MsgId></xml>";
 }

@@ -41,6 +41,15 @@ try
     using var sender = Sender.Create(settings.BaseAddress, options.Connections);
     await server.WaitUntilHealthyAsync(sender.Client, cancel.Token);
 
+    if (options.Search)
+    {
+        using var admin = new HttpClient { BaseAddress = settings.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        admin.DefaultRequestHeaders.Add("X-Api-Key", ServerSettings.AdminApiKey);
+        var search = new SearchRun(options, sender, new CallbackFactory(ServerSettings.Token), admin);
+        SearchRun.Print(Console.Out, options, settings, await search.RunAsync(cancel.Token));
+        return 0;
+    }
+
     var run = new BenchmarkRun(options, server, sender, new CallbackFactory(ServerSettings.Token));
     var results = await run.RunAsync(cancel.Token);
     Report.Print(Console.Out, options, settings, results, server.Output, busyAtStart);

@@ -7,6 +7,7 @@ public sealed record ServerSettings(int HttpPort, string DataPath, string? Redis
 
     // Benchmark-only values; they guard nothing.
     public const string Token = "benchtoken2024";
+    public const string AdminApiKey = "benchmark-admin-api-key";
     private const string EncodingAesKey = "BenchmarkEncodingAesKeyNotASecret0000000000";
 
     public Uri BaseAddress => new($"http://127.0.0.1:{HttpPort}");
@@ -35,7 +36,7 @@ public sealed record ServerSettings(int HttpPort, string DataPath, string? Redis
         ["WeChat__AppSecret"] = "benchmark-app-secret",
         ["WeChat__Token"] = Token,
         ["WeChat__EncodingAesKey"] = EncodingAesKey,
-        ["Admin__ApiKey"] = "benchmark-admin-api-key",
+        ["Admin__ApiKey"] = AdminApiKey,
         ["Redis__Configuration"] = RedisConfiguration ?? "",
         ["Redis__KeyPrefix"] = KeyPrefix,
         ["Storage__EmbeddedPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -10,7 +10,14 @@ public sealed class ArchiveSearch(ArchiveStore archive, ILogger<ArchiveSearch> l
 {
     private static readonly TimeSpan RevisionCheckInterval = TimeSpan.FromSeconds(5);
 
+    // A search on the callback path waits this long for a stale index; a big rebuild then finishes in the background.
+    private static readonly TimeSpan FreshnessWait = TimeSpan.FromMilliseconds(300);
+
+    // Publications come in bursts (a correction, a batch import); one rebuild after a short pause serves them all.
+    private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(250);
+
     private readonly SemaphoreSlim _rebuild = new(1, 1);
+    private readonly Dictionary<int, StoredIssue> _loaded = [];
     private volatile SearchIndex _index = SearchIndex.Empty;
     private long _lastCheck;
 
@@ -22,7 +29,8 @@ public sealed class ArchiveSearch(ArchiveStore archive, ILogger<ArchiveSearch> l
             Interlocked.Exchange(ref _lastCheck, now);
             if (await archive.RevisionAsync() != _index.Revision)
             {
-                await RebuildAsync();
+                var rebuild = RebuildQuietlyAsync();
+                await Task.WhenAny(rebuild, Task.Delay(FreshnessWait));
             }
         }
 
@@ -41,18 +49,25 @@ public sealed class ArchiveSearch(ArchiveStore archive, ILogger<ArchiveSearch> l
                 return; // already current, perhaps rebuilt by another caller meanwhile
             }
 
-            var issues = new List<Issues.Issue>();
+            // Only issues that are new or have a new version are read again; the rest come from the last build.
             var count = (int)await archive.CountPublishedAsync();
-            foreach (var number in await archive.ListPublishedAsync(0, count))
+            var versions = await archive.CurrentVersionsAsync(await archive.ListPublishedAsync(0, count));
+            foreach (var (number, version) in versions)
             {
-                if (await archive.GetPublishedAsync(number) is { } stored)
+                if ((!_loaded.TryGetValue(number, out var known) || known.Version != version) &&
+                    await archive.GetPublishedAsync(number) is { } stored)
                 {
-                    issues.Add(stored.Issue);
+                    _loaded[number] = stored;
                 }
             }
 
-            _index = new SearchIndex(issues, revision);
-            logger.LogInformation("Search index: {Articles} articles from {Issues} issues (revision {Revision})", _index.Count, issues.Count, revision);
+            foreach (var gone in _loaded.Keys.Where(n => !versions.ContainsKey(n)).ToList())
+            {
+                _loaded.Remove(gone);
+            }
+
+            _index = new SearchIndex(_loaded.Values.Select(s => s.Issue), revision);
+            logger.LogInformation("Search index: {Articles} articles from {Issues} issues (revision {Revision})", _index.Count, _loaded.Count, revision);
         }
         finally
         {
@@ -67,7 +82,7 @@ public sealed class ArchiveSearch(ArchiveStore archive, ILogger<ArchiveSearch> l
         {
             try
             {
-                await archive.OnPublishedAsync(() => _ = RebuildQuietlyAsync());
+                await archive.OnPublishedAsync(() => _ = RebuildQuietlyAsync(Debounce));
             }
             catch (Exception e) when (e is RedisException or TimeoutException)
             {
@@ -81,13 +96,14 @@ public sealed class ArchiveSearch(ArchiveStore archive, ILogger<ArchiveSearch> l
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private async Task RebuildQuietlyAsync()
+    private async Task RebuildQuietlyAsync(TimeSpan delay = default)
     {
         try
         {
+            await Task.Delay(delay);
             await RebuildAsync();
         }
-        catch (Exception e) when (e is RedisException or TimeoutException or InvalidDataException)
+        catch (Exception e) when (e is RedisException or TimeoutException or InvalidDataException or ObjectDisposedException)
         {
             logger.LogWarning(e, "Search index rebuild failed; the next search retries");
         }

@@ -66,6 +66,13 @@ public sealed class ArchiveStore(RedisStore store)
         return numbers.Select(n => (int)n).ToArray();
     }
 
+    /// <summary>The current version of each published issue, in one pipelined batch.</summary>
+    public async Task<IReadOnlyDictionary<int, int>> CurrentVersionsAsync(IReadOnlyList<int> numbers)
+    {
+        var versions = await Task.WhenAll(numbers.Select(n => store.Database.HashGetAsync(_keys.Published(n), "current")));
+        return numbers.Zip(versions).Where(p => !p.Second.IsNull).ToDictionary(p => p.First, p => (int)p.Second);
+    }
+
     public Task<long> CountPublishedAsync() => store.Database.SortedSetLengthAsync(_keys.Index);
 
     public async Task<StoredIssue?> GetLatestAsync()

@@ -8,24 +8,37 @@ namespace Subscription.Server.Archive;
 public sealed record SearchHit(int IssueNumber, int ArticleIndex, string Title, bool InTitle);
 
 /// <summary>
-/// An immutable in-memory index over every published article. Chinese has no spaces between words, so
-/// it indexes character bigrams (and single characters) and confirms each candidate with a substring test.
+/// An immutable in-memory index over every published article. Chinese has no spaces between words, so it
+/// indexes characters and character bigrams and confirms each candidate with a substring test. Documents are
+/// numbered newest issue first, so walking posting lists in order yields results in ranking order and a
+/// search stops as soon as it has enough.
 /// </summary>
 public sealed class SearchIndex
 {
     private readonly List<Document> _documents = [];
-    private readonly Dictionary<int, List<int>> _postings = [];
+    private readonly Dictionary<int, int[]> _titles;
+    private readonly Dictionary<int, int[]> _texts;
 
     public SearchIndex(IEnumerable<Issue> issues, long revision)
     {
         Revision = revision;
+        var titles = new Dictionary<int, List<int>>();
+        var texts = new Dictionary<int, List<int>>();
         foreach (var issue in issues.OrderByDescending(i => i.Number))
         {
             for (var i = 0; i < issue.Articles.Count; i++)
             {
-                Add(issue.Number, i + 1, issue.Articles[i]);
+                var article = issue.Articles[i];
+                var document = new Document(issue.Number, i + 1, article.Title, Normalize(article.Title), Normalize(string.Concat(article.Paragraphs)));
+                var id = _documents.Count;
+                _documents.Add(document);
+                Post(titles, id, DocumentGrams(document.Title));
+                Post(texts, id, DocumentGrams(document.Title).Concat(DocumentGrams(document.Body)));
             }
         }
+
+        _titles = titles.ToDictionary(p => p.Key, p => p.Value.ToArray());
+        _texts = texts.ToDictionary(p => p.Key, p => p.Value.ToArray());
     }
 
     public static SearchIndex Empty { get; } = new([], 0);
@@ -40,42 +53,86 @@ public sealed class SearchIndex
     {
         var terms = query.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
             .Select(Normalize).Where(t => t.Length > 0).Distinct().ToList();
-        if (terms.Count == 0)
+        var hits = new List<SearchHit>(limit);
+        if (terms.Count == 0 || limit < 1)
         {
-            return [];
+            return hits;
         }
 
-        var candidates = terms.SelectMany(QueryGrams).Distinct()
-            .Select(g => _postings.GetValueOrDefault(g) ?? [])
-            .OrderBy(p => p.Count)
-            .Aggregate((IEnumerable<int>?)null, (acc, p) => acc is null ? p : acc.Intersect(p))!;
+        var inTitle = new HashSet<int>();
+        foreach (var id in Candidates(_titles, terms))
+        {
+            var d = _documents[id];
+            if (terms.All(t => d.Title.Contains(t, StringComparison.Ordinal)) && inTitle.Add(id))
+            {
+                hits.Add(new SearchHit(d.IssueNumber, d.ArticleIndex, d.DisplayTitle, InTitle: true));
+                if (hits.Count == limit)
+                {
+                    return hits;
+                }
+            }
+        }
 
-        // Documents are added newest issue first, so document order is already the tie-break order.
-        return candidates
-            .Select(id => _documents[id])
-            .Where(d => terms.All(t => d.Title.Contains(t, StringComparison.Ordinal) || d.Body.Contains(t, StringComparison.Ordinal)))
-            .Select(d => new SearchHit(d.IssueNumber, d.ArticleIndex, d.DisplayTitle, terms.All(t => d.Title.Contains(t, StringComparison.Ordinal))))
-            .OrderByDescending(h => h.InTitle)
-            .ThenByDescending(h => h.IssueNumber)
-            .ThenBy(h => h.ArticleIndex)
-            .Take(limit)
-            .ToList();
+        foreach (var id in Candidates(_texts, terms))
+        {
+            var d = _documents[id];
+            if (!inTitle.Contains(id) && terms.All(t => d.Title.Contains(t, StringComparison.Ordinal) || d.Body.Contains(t, StringComparison.Ordinal)))
+            {
+                hits.Add(new SearchHit(d.IssueNumber, d.ArticleIndex, d.DisplayTitle, InTitle: false));
+                if (hits.Count == limit)
+                {
+                    break;
+                }
+            }
+        }
+
+        return hits;
     }
 
-    private void Add(int issueNumber, int articleIndex, Article article)
+    /// <summary>Documents holding every gram of every term, in document order: the shortest list, filtered by the others.</summary>
+    private static IEnumerable<int> Candidates(Dictionary<int, int[]> postings, List<string> terms)
     {
-        var title = Normalize(article.Title);
-        var body = Normalize(string.Concat(article.Paragraphs));
-        var id = _documents.Count;
-        _documents.Add(new Document(issueNumber, articleIndex, article.Title, title, body));
-        foreach (var gram in DocumentGrams(title).Concat(DocumentGrams(body)).Distinct())
+        var lists = new List<int[]>();
+        foreach (var gram in terms.SelectMany(QueryGrams).Distinct())
         {
-            if (!_postings.TryGetValue(gram, out var list))
+            if (!postings.TryGetValue(gram, out var list))
             {
-                _postings[gram] = list = [];
+                yield break;
             }
 
-            list.Add(id);
+            lists.Add(list);
+        }
+
+        lists.Sort((a, b) => a.Length.CompareTo(b.Length));
+        foreach (var id in lists[0])
+        {
+            var everywhere = true;
+            for (var i = 1; i < lists.Count && everywhere; i++)
+            {
+                everywhere = Array.BinarySearch(lists[i], id) >= 0;
+            }
+
+            if (everywhere)
+            {
+                yield return id;
+            }
+        }
+    }
+
+    private static void Post(Dictionary<int, List<int>> postings, int id, IEnumerable<int> grams)
+    {
+        foreach (var gram in grams)
+        {
+            if (!postings.TryGetValue(gram, out var list))
+            {
+                postings[gram] = list = [];
+            }
+
+            // Ids arrive in increasing order, so a repeat of this document is always the last entry.
+            if (list.Count == 0 || list[^1] != id)
+            {
+                list.Add(id);
+            }
         }
     }
 
