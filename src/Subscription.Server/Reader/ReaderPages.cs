@@ -39,7 +39,9 @@ internal static class ReaderPages
         var body = new StringBuilder($"""<h1>{E(issue.Headline)}</h1><div class="meta">{E(Label(issue))}</div>""");
         foreach (var section in issue.Sections)
         {
-            body.Append($"<h2>{E(section)}</h2><ol>");
+            // Numbered across the issue, as the article pages' addresses are.
+            var first = issue.Articles.ToList().FindIndex(a => a.Section == section) + 1;
+            body.Append($"<h2>{E(section)}</h2><ol start=\"{Math.Max(first, 1)}\">");
             for (var i = 0; i < issue.Articles.Count; i++)
             {
                 var article = issue.Articles[i];
