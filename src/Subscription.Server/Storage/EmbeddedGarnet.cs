@@ -33,6 +33,8 @@ public sealed class EmbeddedGarnet : IDisposable
             "--aof",
             "--recover",
             "--lua",
+            // Without it Garnet interleaves scripts from different connections: every script here relies on atomicity.
+            "--lua-transaction-mode",
         ];
         _server = new GarnetServer(args, loggerFactory, cleanupDir: false);
         _server.Start();

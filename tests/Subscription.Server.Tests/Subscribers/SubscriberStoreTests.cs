@@ -112,6 +112,27 @@ public sealed class SubscriberStoreTests(StoreFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Follow_SameFollowerFromManyConnectionsAtOnce_CountedOnce()
+    {
+        var t = WeChatSender.Now - 1000;
+        var connections = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => ConnectionMultiplexer.ConnectAsync(fixture.ConnectionString)));
+        var options = Options.Create(new SubscriberOptions());
+        var stores = connections.Select(c => new SubscriberStore(new RedisStore(c, _prefix, "test"), new ReaderClock(options, TimeProvider.System), options)).ToArray();
+
+        // Atomic scripts: whichever runs first activates the follower, every other one sees it active.
+        var changes = await Task.WhenAll(Enumerable.Range(0, 800).Select(i => stores[i % 8].FollowAsync($"oRace{i % 20}", t + i / 20, "race")));
+
+        Assert.Equal(20, changes.Count(c => c == FollowerChange.Activated));
+        var stats = await _store.GetStatsAsync();
+        Assert.Equal(20, stats.Active);
+        Assert.Equal(20, stats.ByScene["race"]);
+        foreach (var connection in connections)
+        {
+            await connection.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task Keys_AllShareOneHashTag_SoScriptsRunOnACluster()
     {
         var t = WeChatSender.Now - 1000;
