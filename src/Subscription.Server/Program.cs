@@ -3,12 +3,14 @@ using Subscription.Server.Archive;
 using Subscription.Server.Callback;
 using Subscription.Server.Configuration;
 using Subscription.Server.Digests;
+using Subscription.Server.Followers;
 using Subscription.Server.Hosting;
 using Subscription.Server.Issues;
 using Subscription.Server.Menu;
 using Subscription.Server.Reader;
 using Subscription.Server.Storage;
 using Subscription.Server.Subscribers;
+using Subscription.Server.WeChatApi;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddSharedConfiguration();
@@ -21,6 +23,8 @@ builder.Services.AddArchive();
 builder.Services.AddCallback();
 builder.Services.AddAccountMenu();
 builder.Services.AddDigests();
+builder.Services.AddWeChatApi();
+builder.Services.AddFollowerSync();
 builder.Services.AddAdmin();
 
 var app = builder.Build();
@@ -28,7 +32,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapCallback();
-app.MapAdmin().MapIssueAdmin();
+app.MapAdmin().MapIssueAdmin().MapMenuAdmin().MapFollowerSyncAdmin();
 app.MapReader();
 app.MapHealth();
 

@@ -32,4 +32,5 @@ public sealed record StatsView(long Active, long FollowsToday, long UnfollowsTod
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(SubscriberView))]
 [JsonSerializable(typeof(StatsView))]
+[JsonSerializable(typeof(Followers.FollowerSyncView))]
 internal sealed partial class AdminJsonContext : JsonSerializerContext;

@@ -29,6 +29,12 @@ public sealed class SubscriberKeys(string prefix)
     /// <summary>Hash scene → scans by people who already followed.</summary>
     public RedisKey ScanScenes => _root + "scans";
 
+    /// <summary>Hash: the follower sync's state and cursor, so a crashed sync resumes where it was.</summary>
+    public RedisKey Sync => _root + "sync";
+
+    /// <summary>String with a lease: the instance running the follower sync.</summary>
+    public RedisKey SyncLock => _root + "sync:lock";
+
     /// <summary>String: the hash of the body first seen with a callback nonce (replay protection).</summary>
     public RedisKey Nonce(string nonce) => _root + "nonce:" + nonce;
 
