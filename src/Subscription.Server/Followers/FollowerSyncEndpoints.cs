@@ -5,6 +5,7 @@ public static class FollowerSyncEndpoints
 {
     public static IServiceCollection AddFollowerSync(this IServiceCollection services)
     {
+        services.AddOptions<FollowerSyncOptions>().BindConfiguration(FollowerSyncOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<FollowerSyncStore>();
         services.AddSingleton<FollowerSync>();
         services.AddSingleton<FollowerSyncRunner>();

@@ -4,7 +4,8 @@ namespace Subscription.Server.Followers;
 /// Runs follower syncs in the background, one at a time per instance (the sync's Redis lease makes it one
 /// across instances), and once a day. A run interrupted by a crash resumes from its saved cursor.
 /// </summary>
-public sealed class FollowerSyncRunner(IServiceProvider services, ILogger<FollowerSyncRunner> logger) : BackgroundService
+public sealed class FollowerSyncRunner(
+    IServiceProvider services, Microsoft.Extensions.Options.IOptions<FollowerSyncOptions> options, ILogger<FollowerSyncRunner> logger) : BackgroundService
 {
     private readonly SemaphoreSlim _requested = new(0, 1);
 
@@ -25,8 +26,9 @@ public sealed class FollowerSyncRunner(IServiceProvider services, ILogger<Follow
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            // A day's wait, cut short by a request.
-            var requested = await _requested.WaitAsync(TimeSpan.FromDays(1), stoppingToken).ContinueWith(t => !t.IsCanceled, TaskScheduler.Default);
+            // The interval's wait (forever when zero), cut short by a request.
+            var interval = options.Value.SyncInterval is { Ticks: > 0 } every ? every : Timeout.InfiniteTimeSpan;
+            var requested = await _requested.WaitAsync(interval, stoppingToken).ContinueWith(t => !t.IsCanceled, TaskScheduler.Default);
             if (!requested)
             {
                 return;
