@@ -1,0 +1,39 @@
+using Subscription.WeChatEmulator.Hosting;
+
+namespace Subscription.WeChatEmulator.Messaging;
+
+/// <summary>client_msg_id of template sends: the same openid + id is sent only once within 10 minutes (§10).</summary>
+public sealed class TemplateDedupe(EmulatorClock clock)
+{
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(10);
+
+    private readonly Lock _lock = new();
+    private readonly Dictionary<(int Follower, string ClientMsgId), (long MsgId, DateTimeOffset At)> _sent = [];
+
+    /// <summary>
+    /// Claims the key for <paramref name="msgId"/>, atomically: returns the first send's msgid when the key was
+    /// used within the window (nothing is claimed then), else null.
+    /// </summary>
+    public long? Claim(int follower, string clientMsgId, long msgId)
+    {
+        lock (_lock)
+        {
+            var now = clock.GetUtcNow();
+            if (_sent.TryGetValue((follower, clientMsgId), out var first) && now - first.At < Window)
+            {
+                return first.MsgId;
+            }
+
+            if (_sent.Count > 100_000)
+            {
+                foreach (var key in _sent.Where(pair => now - pair.Value.At >= Window).Select(pair => pair.Key).ToList())
+                {
+                    _sent.Remove(key);
+                }
+            }
+
+            _sent[(follower, clientMsgId)] = (msgId, now);
+            return null;
+        }
+    }
+}
