@@ -2,7 +2,7 @@ namespace Subscription.Server.Digests;
 
 /// <summary>
 /// WeChat's limits on each message form. "Characters" are text elements (StringInfo), so an emoji or a
-/// CJK character counts once and is never cut. Where the protocol notes (shared/wechat-mp-protocol.md)
+/// CJK character counts once and is never cut. Where the team's WeChat protocol notes
 /// name no limit, the value is a conservative choice of ours and says so.
 /// </summary>
 public static class DigestLimits
