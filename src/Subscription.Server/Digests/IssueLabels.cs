@@ -1,17 +1,18 @@
 using Subscription.Server.Issues;
+using Subscription.Server.Reader;
 
 namespace Subscription.Server.Digests;
 
 /// <summary>The issue's identity and links, worded as the printed newsletter words them.</summary>
 internal sealed class IssueLabels(DigestOptions options)
 {
-    private readonly string _base = options.PublicBaseUrl.AbsoluteUri.TrimEnd('/');
+    private readonly ReaderLinks _links = new(Microsoft.Extensions.Options.Options.Create(options));
 
     public string Publication { get; } = TextElements.OneLine(options.Publication);
 
-    public string IssuePage(Issue issue) => $"{_base}/issues/{issue.Number}";
+    public string IssuePage(Issue issue) => _links.Issue(issue.Number);
 
-    public string ArticlePage(Issue issue, DigestEntry entry) => $"{_base}/issues/{issue.Number}/{entry.Index}";
+    public string ArticlePage(Issue issue, DigestEntry entry) => _links.Article(issue.Number, entry.Index);
 
     /// <summary>《大数据发展动态》第22期（总第185期）</summary>
     public string TitleLine(Issue issue) => $"《{Publication}》{Numbers(issue)}";
