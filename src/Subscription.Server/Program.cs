@@ -6,6 +6,7 @@ using Subscription.Server.Digests;
 using Subscription.Server.Followers;
 using Subscription.Server.Hosting;
 using Subscription.Server.Issues;
+using Subscription.Server.Jobs;
 using Subscription.Server.Menu;
 using Subscription.Server.Reader;
 using Subscription.Server.Storage;
@@ -25,6 +26,7 @@ builder.Services.AddAccountMenu();
 builder.Services.AddDigests();
 builder.Services.AddWeChatApi();
 builder.Services.AddFollowerSync();
+builder.Services.AddJobs(builder.Configuration);
 builder.Services.AddAdmin();
 
 var app = builder.Build();

@@ -33,4 +33,5 @@ public sealed record StatsView(long Active, long FollowsToday, long UnfollowsTod
 [JsonSerializable(typeof(SubscriberView))]
 [JsonSerializable(typeof(StatsView))]
 [JsonSerializable(typeof(Followers.FollowerSyncView))]
+[JsonSerializable(typeof(Followers.FollowerSyncStarted))]
 internal sealed partial class AdminJsonContext : JsonSerializerContext;

@@ -1,3 +1,5 @@
+using Hangfire;
+
 namespace Subscription.Server.Followers;
 
 /// <summary>POST /admin/api/followers/sync (start or resume) and GET /admin/api/followers/sync (state and counts).</summary>
@@ -5,21 +7,20 @@ public static class FollowerSyncEndpoints
 {
     public static IServiceCollection AddFollowerSync(this IServiceCollection services)
     {
-        services.AddOptions<FollowerSyncOptions>().BindConfiguration(FollowerSyncOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<FollowerSyncOptions>().BindConfiguration(FollowerSyncOptions.Section).ValidateOnStart();
         services.AddSingleton<FollowerSyncStore>();
         services.AddSingleton<FollowerSync>();
-        services.AddSingleton<FollowerSyncRunner>();
-        services.AddHostedService(sp => sp.GetRequiredService<FollowerSyncRunner>());
+        services.AddTransient<FollowerSyncJob>();
+        services.AddHostedService<FollowerSyncSchedule>();
         return services;
     }
 
     public static RouteGroupBuilder MapFollowerSyncAdmin(this RouteGroupBuilder admin)
     {
-        admin.MapPost("/followers/sync", async (FollowerSyncRunner runner, FollowerSyncStore store) =>
+        admin.MapPost("/followers/sync", async (IBackgroundJobClient jobs, FollowerSyncStore store) =>
         {
-            runner.Request();
-            var state = await store.GetAsync();
-            return TypedResults.Accepted("/admin/api/followers/sync", View(state));
+            var jobId = jobs.Enqueue<FollowerSyncJob>(job => job.RunAsync(CancellationToken.None));
+            return TypedResults.Accepted("/admin/api/followers/sync", new FollowerSyncStarted(jobId, View(await store.GetAsync())));
         });
         admin.MapGet("/followers/sync", async (FollowerSyncStore store) => TypedResults.Ok(View(await store.GetAsync())));
         return admin;
@@ -29,6 +30,9 @@ public static class FollowerSyncEndpoints
         s.RunId.Length == 0 ? null : s.RunId, s.Phase.ToString().ToLowerInvariant(), s.StartedAt, s.FinishedAt, s.Listed, s.Added, s.Removed, s.Error);
 }
 
-/// <summary>The sync as the admin API shows it; jobId names the run (a resumed run keeps its id).</summary>
+/// <summary>The last (or current) sync run as the admin API shows it; a resumed run keeps its id.</summary>
 public sealed record FollowerSyncView(
-    string? JobId, string State, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, long Listed, long Added, long Removed, string? Error);
+    string? RunId, string State, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, long Listed, long Added, long Removed, string? Error);
+
+/// <summary>The answer to starting a sync: the Hangfire job that runs it, and the sync as it stands.</summary>
+public sealed record FollowerSyncStarted(string JobId, FollowerSyncView Sync);

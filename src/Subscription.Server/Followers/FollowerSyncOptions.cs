@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Subscription.Server.Followers;
 
 /// <summary>Settings "Followers:*".</summary>
@@ -7,7 +5,9 @@ public sealed class FollowerSyncOptions
 {
     public const string Section = "Followers";
 
-    /// <summary>How often the sync runs by itself; zero runs it only when staff ask. user/get has a daily quota (§8.1).</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00")]
-    public TimeSpan SyncInterval { get; set; } = TimeSpan.FromDays(1);
+    /// <summary>
+    /// When the sync runs by itself (cron, readers' time zone); empty runs it only when staff ask.
+    /// user/get has a daily quota (§8.1), so a large account syncs rarely.
+    /// </summary>
+    public string SyncCron { get; set; } = "0 3 * * *";
 }

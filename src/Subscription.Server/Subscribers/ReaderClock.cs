@@ -7,6 +7,8 @@ public sealed class ReaderClock(IOptions<SubscriberOptions> options, TimeProvide
 {
     private readonly TimeZoneInfo _zone = Resolve(options.Value.TimeZone);
 
+    public TimeZoneInfo Zone => _zone;
+
     public DateTimeOffset Now => ToLocal(time.GetUtcNow());
 
     public DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, _zone);

@@ -28,6 +28,8 @@ public sealed class ServerFactory(StoreFixture store, IReadOnlyDictionary<string
             ["Admin:ApiKey"] = TestAccount.AdminApiKey,
             ["Redis:Configuration"] = store.ConnectionString,
             ["Redis:KeyPrefix"] = KeyPrefix,
+            // No Hangfire server in every test host; the tests that run jobs ask for workers.
+            ["Jobs:Workers"] = "0",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {

@@ -1,0 +1,48 @@
+using Hangfire;
+using Microsoft.Extensions.Options;
+using Subscription.Server.Subscribers;
+
+namespace Subscription.Server.Followers;
+
+/// <summary>
+/// Registers (or removes) the recurring follower sync, in the readers' time zone. In the background and
+/// retried: a store that is down at start-up must not stop the service.
+/// </summary>
+internal sealed class FollowerSyncSchedule(
+    IRecurringJobManager jobs, IOptions<FollowerSyncOptions> options, ReaderClock clock, ILogger<FollowerSyncSchedule> logger) : BackgroundService
+{
+    private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(30);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield(); // off the start-up path: registering talks to the store
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                Register();
+                return;
+            }
+            catch (Exception e) when (e is StackExchange.Redis.RedisException or TimeoutException)
+            {
+                logger.LogWarning(e, "Could not register the recurring follower sync; retrying in {RetryAfter}", RetryAfter);
+            }
+
+            await Task.Delay(RetryAfter, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    private void Register()
+    {
+        if (string.IsNullOrWhiteSpace(options.Value.SyncCron))
+        {
+            jobs.RemoveIfExists(FollowerSyncJob.RecurringId);
+        }
+        else
+        {
+            jobs.AddOrUpdate<FollowerSyncJob>(
+                FollowerSyncJob.RecurringId, job => job.RunAsync(CancellationToken.None), options.Value.SyncCron,
+                new RecurringJobOptions { TimeZone = clock.Zone });
+        }
+    }
+}

@@ -1,0 +1,13 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Subscription.Server.Jobs;
+
+/// <summary>Settings "Jobs:*": background jobs run by Hangfire on the same store.</summary>
+public sealed class JobsOptions
+{
+    public const string Section = "Jobs";
+
+    /// <summary>Hangfire workers in this instance; 0 makes an instance that only serves callbacks and pages.</summary>
+    [Range(0, 64)]
+    public int Workers { get; set; } = 2;
+}

@@ -1,0 +1,34 @@
+using Hangfire;
+using Hangfire.Redis.StackExchange;
+using Subscription.Server.Storage;
+
+namespace Subscription.Server.Jobs;
+
+public static class JobsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Hangfire on the service's own store, under its prefix and one hash tag. The storage is a DI singleton
+    /// registered before AddHangfire, so each host uses its own and never the process-wide JobStorage.Current.
+    /// </summary>
+    public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<JobStorage>(sp =>
+        {
+            var store = sp.GetRequiredService<RedisStore>();
+            return new RedisStorage(store.Connection, new RedisStorageOptions { Prefix = store.KeyPrefix + "{hangfire}:" });
+        });
+        services.AddHangfire(config => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+
+        var workers = configuration.GetValue($"{JobsOptions.Section}:{nameof(JobsOptions.Workers)}", new JobsOptions().Workers);
+        if (workers > 0)
+        {
+            services.AddHangfireServer(o => o.WorkerCount = workers);
+        }
+
+        return services;
+    }
+}
