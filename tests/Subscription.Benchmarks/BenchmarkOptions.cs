@@ -3,12 +3,13 @@ using System.Globalization;
 namespace Subscription.Benchmarks;
 
 /// <summary>Command-line settings: --connections N, --seconds N, --server path/to/Subscription.Server.dll.</summary>
-public sealed record BenchmarkOptions(int Connections, int Seconds, string? ServerDll, bool Search = false)
+public sealed record BenchmarkOptions(int Connections, int Seconds, string? ServerDll, bool Search = false, bool Sync = false)
 {
     public const string Usage =
         """
-        Usage: Subscription.Benchmarks [search] [--connections N] [--seconds N] [--server path/to/Subscription.Server.dll]
+        Usage: Subscription.Benchmarks [search | sync] [--connections N] [--seconds N] [--server path/to/Subscription.Server.dll]
           search         measure keyword-search replies over 500 synthetic issues instead of the callback peak
+          sync           measure a follower sync of 1,000,000 emulated followers (time, server memory)
           --connections  concurrent keep-alive connections in the peak phases (1-1024, default 32)
           --seconds      length of each measured phase (1-120, default 10)
           --server       the server to run (default: the build of src/Subscription.Server matching this build)
@@ -40,6 +41,9 @@ public sealed record BenchmarkOptions(int Connections, int Seconds, string? Serv
                     break;
                 case "search":
                     options = options with { Search = true };
+                    break;
+                case "sync":
+                    options = options with { Sync = true };
                     break;
                 case "-h" or "--help":
                     error = "";

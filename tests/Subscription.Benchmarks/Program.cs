@@ -36,10 +36,24 @@ try
 
     var serverDll = ServerLocator.FindServerDll(options.ServerDll);
     var settings = ServerSettings.Create();
+    await using var wechat = options.Sync ? await SyncRun.StartWeChatAsync(cancel.Token) : null;
+    if (wechat is not null)
+    {
+        settings = settings with { ApiBaseUrl = wechat.BaseAddress.AbsoluteUri, JobWorkers = 1 };
+    }
+
     Console.Error.WriteLine($"… starting {serverDll} (store: {settings.StoreDescription})");
     await using var server = ServerProcess.Start(ServerLocator.FindDotnetHost(), serverDll, settings);
     using var sender = Sender.Create(settings.BaseAddress, options.Connections);
     await server.WaitUntilHealthyAsync(sender.Client, cancel.Token);
+
+    if (options.Sync)
+    {
+        using var admin = new HttpClient { BaseAddress = settings.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        admin.DefaultRequestHeaders.Add("X-Api-Key", ServerSettings.AdminApiKey);
+        SyncRun.Print(Console.Out, settings, await SyncRun.RunAsync(server, admin, cancel.Token));
+        return 0;
+    }
 
     if (options.Search)
     {

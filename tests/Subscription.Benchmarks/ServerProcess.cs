@@ -21,6 +21,13 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The server's resident memory now, in bytes.</summary>
+    public long WorkingSet()
+    {
+        _process.Refresh();
+        return _process.WorkingSet64;
+    }
+
     /// <summary>User and system CPU time of the server so far (zero once it has exited).</summary>
     public TimeSpan CpuTime()
     {

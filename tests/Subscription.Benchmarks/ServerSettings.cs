@@ -3,6 +3,15 @@ namespace Subscription.Benchmarks;
 /// <summary>The environment of one benchmark server: benchmark-only secrets, a private port and store.</summary>
 public sealed record ServerSettings(int HttpPort, string DataPath, string? RedisConfiguration, string KeyPrefix)
 {
+    /// <summary>Where the server finds WeChat's API (the emulator), if not the default.</summary>
+    public string? ApiBaseUrl { get; init; }
+
+    /// <summary>Hangfire workers in the server; none unless a benchmark runs jobs.</summary>
+    public int JobWorkers { get; init; }
+
+    public const string AppId = "wxbenchmark0000000";
+    public const string AppSecret = "benchmark-app-secret";
+
     public const string RedisVariable = "SUBSCRIPTION_BENCH_REDIS";
 
     // Benchmark-only values; they guard nothing.
@@ -30,10 +39,13 @@ public sealed record ServerSettings(int HttpPort, string DataPath, string? Redis
 
     public IReadOnlyDictionary<string, string> ProcessEnvironment() => new Dictionary<string, string>
     {
+        ["WeChat__ApiBaseUrl"] = ApiBaseUrl ?? "https://api.weixin.qq.com",
+        ["Jobs__Workers"] = JobWorkers.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Followers__SyncCron"] = "",
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
         ["ASPNETCORE_URLS"] = BaseAddress.ToString().TrimEnd('/'),
-        ["WeChat__AppId"] = "wxbenchmark0000000",
-        ["WeChat__AppSecret"] = "benchmark-app-secret",
+        ["WeChat__AppId"] = AppId,
+        ["WeChat__AppSecret"] = AppSecret,
         ["WeChat__Token"] = Token,
         ["WeChat__EncodingAesKey"] = EncodingAesKey,
         ["Admin__ApiKey"] = AdminApiKey,

@@ -84,15 +84,12 @@ public sealed class FollowerSync(
             {
                 var infos = await api.GetUserInfosAsync(infoBatch, cancellationToken: cancellationToken);
                 var following = infos.Where(i => i.Subscribed).ToList();
-                foreach (var info in following)
-                {
-                    var since = info.SubscribeTime > 0 ? info.SubscribeTime : state.StartedAt!.Value.ToUnixTimeSeconds();
-                    var scene = string.IsNullOrEmpty(info.QrSceneStr) ? null : info.QrSceneStr;
-                    if (await subscribers.FollowAsync(info.OpenId, since, scene) == FollowerChange.Activated)
-                    {
-                        added++;
-                    }
-                }
+                // Issued together, so the connection pipelines them: one round trip's wait per batch, not per follower.
+                var changes = await Task.WhenAll(following.Select(info => subscribers.FollowAsync(
+                    info.OpenId,
+                    info.SubscribeTime > 0 ? info.SubscribeTime : state.StartedAt!.Value.ToUnixTimeSeconds(),
+                    string.IsNullOrEmpty(info.QrSceneStr) ? null : info.QrSceneStr)));
+                added += changes.Count(c => c == FollowerChange.Activated);
 
                 await sync.MarkListedAsync(state.RunId, following.Select(i => i.OpenId).ToList());
             }
