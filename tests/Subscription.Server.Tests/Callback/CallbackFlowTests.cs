@@ -88,7 +88,7 @@ public abstract class CallbackFlowTests(StoreFixture store, bool encrypted) : IA
     public async Task Unfollow_ThenFollowAgain_ActiveWithFirstSubscribedTimeKept()
     {
         var openId = NewOpenId();
-        var t0 = WeChatSender.Now - 100;
+        var t0 = WeChatSender.EarlierToday(100);
         await SendAsync(CallbackXml.Subscribe(openId, t0));
 
         Assert.Equal("success", await SendExpectingNoReplyAsync(CallbackXml.Unsubscribe(openId, t0 + 10)));

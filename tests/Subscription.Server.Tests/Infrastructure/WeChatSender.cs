@@ -11,6 +11,17 @@ public sealed class WeChatSender(HttpClient client, bool encrypted = false)
 
     public static long Now => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
 
+    /// <summary>
+    /// <paramref name="secondsAgo"/> before now, but not before today began in the readers' time zone
+    /// (UTC+8), so events a test counts as "today" are today's whatever the hour it runs.
+    /// </summary>
+    public static long EarlierToday(long secondsAgo)
+    {
+        const long beijing = 8 * 3600;
+        var todayStart = (Now + beijing) / 86_400 * 86_400 - beijing;
+        return Math.Max(Now - secondsAgo, todayStart);
+    }
+
     public static string NewNonce() => Random.Shared.NextInt64(100_000_000, 9_999_999_999).ToString(CultureInfo.InvariantCulture);
 
     public MessageCrypto Crypto => _crypto;
