@@ -66,6 +66,13 @@ public sealed class ArchiveStore(RedisStore store)
         return numbers.Select(n => (int)n).ToArray();
     }
 
+    /// <summary>Published issues, newest first, loaded in one pipelined batch.</summary>
+    public async Task<IReadOnlyList<Issue>> GetPublishedPageAsync(int skip, int take)
+    {
+        var loaded = await Task.WhenAll((await ListPublishedAsync(skip, take)).Select(GetPublishedAsync));
+        return loaded.OfType<StoredIssue>().Select(s => s.Issue).ToList();
+    }
+
     /// <summary>The current version of each published issue, in one pipelined batch.</summary>
     public async Task<IReadOnlyDictionary<int, int>> CurrentVersionsAsync(IReadOnlyList<int> numbers)
     {

@@ -33,15 +33,9 @@ public sealed class ArchiveReplies(
 
     public async Task<Reply> PastAsync()
     {
-        var lines = new List<string>();
-        foreach (var number in await archive.ListPublishedAsync(0, ListLength))
-        {
-            if (await archive.GetPublishedAsync(number) is { } stored)
-            {
-                lines.Add(Link(links.Issue(number), $"总第{number}期 {stored.Issue.Headline}"));
-            }
-        }
-
+        var lines = (await archive.GetPublishedPageAsync(0, ListLength))
+            .Select(issue => Link(links.Issue(issue.Number), $"总第{issue.Number}期 {issue.Headline}"))
+            .ToList();
         return lines.Count == 0
             ? new TextReply(_texts.NoIssueYet)
             : new TextReply($"往期回顾：\n{string.Join("\n", lines)}\n\n{Link(links.Archive, "全部期刊")}");
@@ -50,19 +44,12 @@ public sealed class ArchiveReplies(
     /// <summary>The newest articles of one section, looking back over the last few issues.</summary>
     public async Task<Reply> SectionAsync(string section)
     {
-        var lines = new List<string>();
-        foreach (var number in await archive.ListPublishedAsync(0, SectionLookback))
-        {
-            var issue = (await archive.GetPublishedAsync(number))?.Issue;
-            for (var i = 0; issue is not null && i < issue.Articles.Count && lines.Count < ListLength; i++)
-            {
-                if (issue.Articles[i].Section == section)
-                {
-                    lines.Add(Link(links.Article(number, i + 1), issue.Articles[i].Title));
-                }
-            }
-        }
-
+        var lines = (await archive.GetPublishedPageAsync(0, SectionLookback))
+            .SelectMany(issue => issue.Articles.Select((article, i) => (issue.Number, Index: i + 1, article)))
+            .Where(a => a.article.Section == section)
+            .Take(ListLength)
+            .Select(a => Link(links.Article(a.Number, a.Index), a.article.Title))
+            .ToList();
         return lines.Count == 0
             ? new TextReply(string.Format(_texts.SectionEmpty, section))
             : new TextReply($"【{section}】最新文章：\n{string.Join("\n", lines)}");

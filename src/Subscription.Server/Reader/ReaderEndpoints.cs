@@ -25,15 +25,7 @@ public static class ReaderEndpoints
             return Html(ReaderPages.NotFound($"没有第 {page} 页。"), StatusCodes.Status404NotFound);
         }
 
-        var issues = new List<Issues.Issue>();
-        foreach (var number in await archive.ListPublishedAsync((page - 1) * IssuesPerPage, IssuesPerPage))
-        {
-            if (await archive.GetPublishedAsync(number) is { } stored)
-            {
-                issues.Add(stored.Issue);
-            }
-        }
-
+        var issues = await archive.GetPublishedPageAsync((page - 1) * IssuesPerPage, IssuesPerPage);
         return Html(ReaderPages.IssueList(issues, page, pageCount));
     }
 
