@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.Redis.StackExchange;
 using Subscription.Server.Storage;
 
@@ -7,8 +8,9 @@ namespace Subscription.Server.Jobs;
 public static class JobsServiceCollectionExtensions
 {
     /// <summary>
-    /// Hangfire on the service's own store, under its prefix and one hash tag. The storage is a DI singleton
-    /// registered before AddHangfire, so each host uses its own and never the process-wide JobStorage.Current.
+    /// Hangfire on the service's own store, under its prefix and one hash tag. The storage and the job activator
+    /// are DI singletons registered before AddHangfire, so each host stores and builds its jobs with its own
+    /// services, never with the process-wide JobStorage.Current or JobActivator.Current of another host.
     /// </summary>
     public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration)
     {
@@ -18,7 +20,9 @@ public static class JobsServiceCollectionExtensions
             var store = sp.GetRequiredService<RedisStore>();
             return new RedisStorage(store.Connection, new RedisStorageOptions { Prefix = store.KeyPrefix + "{hangfire}:" });
         });
-        services.AddHangfire(config => config
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire((sp, config) => config
+            .UseLogProvider(new HangfireLogProvider(sp.GetRequiredService<ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());

@@ -39,7 +39,9 @@ public sealed class FollowerSyncJobTests(StoreFixture store) : IAsyncLifetime
 
         using var started = await admin.PostAsync("/admin/api/followers/sync", null);
 
-        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        Assert.True(started.StatusCode == HttpStatusCode.Accepted,
+            $"POST returned {(int)started.StatusCode}: {await started.Content.ReadAsStringAsync()}\n" +
+            string.Join("\n", _server.Logs.Lines.Where(l => l.StartsWith("Error") || l.StartsWith("Warning"))));
         var jobId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("jobId").GetString();
         Assert.False(string.IsNullOrEmpty(jobId));
 
