@@ -1,5 +1,6 @@
 using Subscription.Server.Admin;
 using Subscription.Server.Archive;
+using Subscription.Server.Broadcasts;
 using Subscription.Server.Callback;
 using Subscription.Server.Configuration;
 using Subscription.Server.Digests;
@@ -27,6 +28,7 @@ builder.Services.AddDigests();
 builder.Services.AddWeChatApi();
 builder.Services.AddFollowerSync();
 builder.Services.AddJobs(builder.Configuration);
+builder.Services.AddBroadcasts(builder.Configuration);
 builder.Services.AddAdmin();
 
 var app = builder.Build();
@@ -34,7 +36,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapCallback();
-app.MapAdmin().MapIssueAdmin().MapMenuAdmin().MapFollowerSyncAdmin();
+app.MapAdmin().MapIssueAdmin().MapMenuAdmin().MapFollowerSyncAdmin().MapBroadcastAdmin();
 app.MapReader();
 app.MapHealth();
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Subscription.Server.Broadcasts;
 using Subscription.Server.Subscribers;
 using Subscription.WeChat;
 
@@ -9,13 +10,14 @@ public sealed record Decision(SubscriberChange Change, Reply? Reply);
 
 /// <summary>
 /// Decides, per message or event, the follower's change and the reply. It reads (the archive, a follower's
-/// sections) but writes nothing: <see cref="DeliveryLedger"/> applies the change atomically with the retry check.
+/// sections) but writes no follower state: <see cref="DeliveryLedger"/> applies the change atomically with the
+/// retry check. Send-job results go to the broadcast ledger.
 /// </summary>
 public sealed class MessageDispatcher(
     MenuCommands menu,
     TextCommands text,
     IOptions<ReplyTexts> texts,
-    ILogger<MessageDispatcher> logger)
+    JobFinishReconciler jobs)
 {
     public async Task<Decision> DecideAsync(InboundMessage message)
     {
@@ -48,12 +50,16 @@ public sealed class MessageDispatcher(
                 return new(touch, new TextReply(texts.Value.Default));
 
             case MassSendJobFinishEvent job:
-                logger.LogInformation("Mass send {MsgId} finished: {Status}, sent {Sent} of {Total}, {Errors} errors",
-                    job.MsgId, job.Status, job.SentCount, job.TotalCount, job.ErrorCount);
+                // Job results go to the broadcast ledger, whose scripts record each once, whatever WeChat retries.
+                await jobs.MassFinishedAsync(job);
+                return new(SubscriberChange.Nothing(openId, at), null);
+
+            case TemplateSendJobFinishEvent job:
+                await jobs.TemplateFinishedAsync(job);
                 return new(SubscriberChange.Nothing(openId, at), null);
 
             default:
-                // LOCATION reports, template job results and unknown types: acknowledged, nothing to change.
+                // LOCATION reports and unknown types: acknowledged, nothing to change.
                 return new(SubscriberChange.Nothing(openId, at), null);
         }
     }

@@ -20,4 +20,10 @@ public sealed class WeChatOptions
     public Uri ApiBaseUrl { get; set; } = new("https://api.weixin.qq.com");
 
     public AccountType AccountType { get; set; } = AccountType.Subscription;
+
+    /// <summary>The "new issue" template (§10) the template channel sends; service accounts only.</summary>
+    public string DigestTemplateId { get; set; } = "";
+
+    /// <summary>How long one WeChat API call may take before it counts as a time-out (WeChat may still have acted).</summary>
+    public TimeSpan ApiTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

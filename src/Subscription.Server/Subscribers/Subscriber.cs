@@ -31,3 +31,11 @@ public enum FollowerChange
     Activated = 2,
     Deactivated = 3,
 }
+
+/// <summary>A follower's state as a broadcast sees it: following, taking pushes, which sections, last interaction (unix s).</summary>
+public sealed record FollowerFlags(bool Active, bool PushEnabled, IReadOnlyList<string> Sections, long LastInteractionAt)
+{
+    /// <summary>True when the follower takes every section or one of <paramref name="wanted"/> (null = any).</summary>
+    public bool Takes(IReadOnlyList<string>? wanted) =>
+        wanted is null || Sections.Count == 0 || Sections.Any(s => wanted.Contains(s, StringComparer.Ordinal));
+}

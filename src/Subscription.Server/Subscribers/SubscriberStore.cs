@@ -104,4 +104,21 @@ public sealed class SubscriberStore(RedisStore store, ReaderClock clock, IOption
         var next = page.Length == count ? (long?)page[^1].Score : null;
         return new AudiencePage(page.Select(e => e.Element.ToString()).ToArray(), next);
     }
+
+    /// <summary>What a send needs to know about each follower, read in one pipelined batch; null for unknown openids.</summary>
+    public async Task<IReadOnlyList<FollowerFlags?>> FlagsAsync(IReadOnlyList<string> openIds)
+    {
+        RedisValue[] fields = ["status", "pushEnabled", "sections", "lastInteractionAt"];
+        var batch = store.Database.CreateBatch();
+        var reads = openIds.Select(openId => batch.HashGetAsync(Keys.Follower(openId), fields)).ToArray();
+        batch.Execute();
+        await Task.WhenAll(reads);
+        return [.. reads.Select(read => read.Result is [var status, var push, var sections, var interaction] && !status.IsNull
+            ? new FollowerFlags(
+                (string?)status == "active",
+                (string?)push != "0",
+                ((string?)sections)?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [],
+                (long?)interaction ?? 0)
+            : null)];
+    }
 }

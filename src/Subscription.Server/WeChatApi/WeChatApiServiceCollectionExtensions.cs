@@ -18,9 +18,22 @@ public static class WeChatApiServiceCollectionExtensions
         static void UseApiBase(IServiceProvider sp, HttpClient http) =>
             http.BaseAddress = sp.GetRequiredService<IOptions<WeChatOptions>>().Value.ApiBaseUrl;
 
-        services.AddHttpClient<WeChatTokenClient>(UseApiBase).AddStandardResilienceHandler();
+        services.AddTransient<ResilienceRejectionHandler>();
+        services.AddHttpClient<WeChatTokenClient>(UseApiBase).AddHttpMessageHandler<ResilienceRejectionHandler>().AddStandardResilienceHandler();
         services.AddHttpClient<WeChatApiClient>(UseApiBase)
-            .AddStandardResilienceHandler(o => o.Retry.DisableForUnsafeHttpMethods());
+            .AddHttpMessageHandler<ResilienceRejectionHandler>()
+            .AddStandardResilienceHandler()
+            .Configure((o, sp) =>
+            {
+                o.Retry.DisableForUnsafeHttpMethods();
+                var timeout = sp.GetRequiredService<IOptions<WeChatOptions>>().Value.ApiTimeout;
+                o.AttemptTimeout.Timeout = timeout;
+                o.TotalRequestTimeout.Timeout = timeout * 4;
+                // A broadcast meets WeChat's scattered −1s, 5xx and time-outs with per-follower back-off; the circuit
+                // opens only when most calls fail. Its sampling window must be at least twice the attempt time-out.
+                o.CircuitBreaker.FailureRatio = 0.5;
+                o.CircuitBreaker.SamplingDuration = TimeSpan.FromTicks(Math.Max(o.CircuitBreaker.SamplingDuration.Ticks, timeout.Ticks * 2));
+            });
         services.AddSingleton<AccessTokenService>();
         services.AddSingleton<IAccessTokenProvider>(sp => sp.GetRequiredService<AccessTokenService>());
         services.AddSingleton<RateLimiter>();

@@ -52,6 +52,7 @@ public static class MassDispatch
             MsgType = content.MsgType,
             Title = content.Title,
             Digest = content.Digest,
+            ClientMsgId = clientMsgId,
             Audience = audience,
             CreatedAt = now,
             TotalCount = totalCount,

@@ -13,6 +13,9 @@ public sealed class MassJob
 
     public required string Digest { get; init; }
 
+    /// <summary>The sender's idempotency key as sent; null when it sent none.</summary>
+    public string? ClientMsgId { get; init; }
+
     /// <summary>"all", "tag:{id}", "list" or "preview".</summary>
     public required string Audience { get; init; }
 

@@ -1,0 +1,265 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+using Subscription.Server.Storage;
+
+namespace Subscription.Server.Broadcasts;
+
+/// <summary>
+/// The truth about every broadcast, in Redis: its state machine, its chunks and, for per-follower channels,
+/// each follower's outcome. Every change is one script, so any instance can crash between two of them.
+/// </summary>
+public sealed class BroadcastLedger(RedisStore store, TimeProvider time, IOptions<BroadcastOptions> options)
+{
+    public BroadcastKeys Keys { get; } = new(store.KeyPrefix);
+
+    private IDatabase Db => store.Database;
+
+    internal IDatabase Database => store.Database;
+
+    private long NowMs => time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private long LeaseMs => (long)options.Value.Lease.TotalMilliseconds;
+
+    /// <summary>
+    /// Stores a new broadcast in state scheduled. With a <paramref name="guard"/>, only one live broadcast may
+    /// hold it (one mass send of an issue to an audience): the holder's id is returned instead.
+    /// </summary>
+    public async Task<(string Id, bool Created)> CreateAsync(BroadcastDefinition definition, string? guard)
+    {
+        var id = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8));
+        if (guard is not null)
+        {
+            while (!await Db.StringSetAsync(Keys.Guard(guard), id, when: When.NotExists))
+            {
+                var holder = (string?)await Db.StringGetAsync(Keys.Guard(guard));
+                if (holder is null)
+                {
+                    continue;
+                }
+
+                var existing = await GetAsync(holder);
+                if (existing is not null && (existing.State is not (BroadcastState.Cancelled or BroadcastState.Failed) || existing.Counts.Sent > 0))
+                {
+                    return (holder, false);
+                }
+
+                // The holder was cancelled or failed before sending anything, or never written: the guard is free again.
+                if (await Db.ScriptEvaluateAsync(BroadcastScripts.Release, [Keys.Guard(guard)], [holder]) is { } r && (int)r == 0)
+                {
+                    continue;
+                }
+            }
+        }
+
+        var ledger = Keys.Ledger(id);
+        var d = definition;
+        await Db.HashSetAsync(ledger.Meta,
+        [
+            new("id", id), new("issue", d.Issue), new("channel", d.Channel.Name()),
+            new("sections", d.Sections is null ? "" : "=" + string.Join(',', d.Sections)),
+            new("at", d.At?.ToUnixTimeMilliseconds() ?? 0), new("source", d.Source ?? ""), new("guard", guard ?? ""),
+            new("state", BroadcastState.Scheduled.Name()), new("reason", ""), new("created", NowMs), new("started", ""),
+            new("finished", ""), new("resumeAt", ""), new("planned", "0"), new("cursor", "0"), new("pchunk", 0), new("pcount", 0),
+            new("chunks", 0), new("done", 0), new("audience", 0),
+        ]);
+        await Db.SortedSetAddAsync(Keys.Index, id, NowMs);
+        await Db.SetAddAsync(Keys.Open, id);
+        return (id, true);
+    }
+
+    public async Task<Broadcast?> GetAsync(string id)
+    {
+        var ledger = Keys.Ledger(id);
+        var meta = Db.HashGetAllAsync(ledger.Meta);
+        var counts = Db.HashGetAllAsync(ledger.Counts);
+        await Task.WhenAll(meta, counts);
+        if (meta.Result.Length == 0)
+        {
+            return null;
+        }
+
+        var m = meta.Result.ToDictionary(e => e.Name.ToString(), e => e.Value.ToString(), StringComparer.Ordinal);
+        var c = counts.Result.ToDictionary(e => e.Name.ToString(), e => (long)e.Value, StringComparer.Ordinal);
+        string Text(string name) => m.GetValueOrDefault(name, "");
+        long Number(string name) => long.TryParse(Text(name), CultureInfo.InvariantCulture, out var n) ? n : 0;
+        DateTimeOffset? Time(string name) => Number(name) > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(Number(name)) : null;
+        IReadOnlyDictionary<string, long> Prefixed(string prefix) => c
+            .Where(p => p.Key.StartsWith(prefix, StringComparison.Ordinal) && p.Value != 0)
+            .ToDictionary(p => p.Key[prefix.Length..], p => p.Value, StringComparer.Ordinal);
+
+        BroadcastChannels.TryParse(Text("channel"), out var channel);
+        var sections = Text("sections");
+        var definition = new BroadcastDefinition(
+            (int)Number("issue"), channel,
+            sections.Length == 0 ? null : sections[1..].Split(',', StringSplitOptions.RemoveEmptyEntries),
+            Time("at"), Text("source") is { Length: > 0 } source ? source : null);
+        return new Broadcast(
+            id, definition, BroadcastStates.Parse(Text("state")), Text("reason") is { Length: > 0 } reason ? reason : null,
+            Time("created") ?? DateTimeOffset.UnixEpoch, Time("started"), Time("finished"), Time("resumeAt"),
+            Text("planned") == "1", (int)Number("chunks"), (int)Number("done"), Number("audience"),
+            new BroadcastCounts(
+                c.GetValueOrDefault("sent"), c.GetValueOrDefault("skipped"), c.GetValueOrDefault("failed"),
+                Prefixed("skipped:"), Prefixed("failed:"), Prefixed("reported:")));
+    }
+
+    /// <summary>The newest broadcasts first.</summary>
+    public async Task<IReadOnlyList<string>> ListAsync(int skip, int take) =>
+        [.. (await Db.SortedSetRangeByRankAsync(Keys.Index, skip, skip + take - 1, Order.Descending)).Select(v => v.ToString())];
+
+    public async Task<IReadOnlyList<string>> OpenAsync() => [.. (await Db.SetMembersAsync(Keys.Open)).Select(v => v.ToString())];
+
+    /// <summary>Applies a state-machine action; returns whether it applied and the state after it.</summary>
+    public async Task<(bool Applied, BroadcastState? State)> TransitionAsync(string id, string action, string reason = "")
+    {
+        var result = (string)(await Db.ScriptEvaluateAsync(
+            BroadcastScripts.Transition, [Keys.Ledger(id).Meta, Keys.Open], [action, reason, NowMs, id]))!;
+        return result switch
+        {
+            "!missing" => (false, null),
+            _ when result.StartsWith('!') => (false, BroadcastStates.Parse(result[1..])),
+            _ => (true, BroadcastStates.Parse(result)),
+        };
+    }
+
+    public Task SetMetaAsync(string id, string field, RedisValue value) => Db.HashSetAsync(Keys.Ledger(id).Meta, field, value);
+
+    public async Task<string?> GetMetaAsync(string id, string field) => await Db.HashGetAsync(Keys.Ledger(id).Meta, field);
+
+    // Planning
+
+    public async Task<PlanPosition> PlanPositionAsync(string id)
+    {
+        var values = await Db.HashGetAsync(Keys.Ledger(id).Meta, ["cursor", "pchunk", "planned", "chunks"]);
+        return new PlanPosition((string?)values[0] ?? "0", (int)values[1], (string?)values[2] == "1", (int)values[3]);
+    }
+
+    /// <summary>See <see cref="BroadcastScripts.PlanAppend"/>.</summary>
+    public async Task<int> AppendAsync(string id, PlanPosition at, string nextCursor, int chunkSize, IReadOnlyList<string> openIds, bool dedupe)
+    {
+        var ledger = Keys.Ledger(id);
+        RedisValue[] args = [at.Cursor, nextCursor, at.OpenChunk, chunkSize, dedupe ? "1" : "0", .. openIds.Select(o => (RedisValue)o)];
+        return (int)await Db.ScriptEvaluateAsync(
+            BroadcastScripts.PlanAppend, [ledger.Meta, ledger.Chunk(at.OpenChunk), ledger.Members], args);
+    }
+
+    /// <summary>See <see cref="BroadcastScripts.PlanFinish"/>.</summary>
+    public async Task<int> FinishPlanAsync(string id, PlanPosition at, int smallestLastChunk)
+    {
+        var ledger = Keys.Ledger(id);
+        return (int)await Db.ScriptEvaluateAsync(
+            BroadcastScripts.PlanFinish,
+            [ledger.Meta, ledger.Chunk(at.OpenChunk), ledger.Chunk(Math.Max(0, at.OpenChunk - 1)), Keys.Open],
+            [at.Cursor, smallestLastChunk, NowMs, id]);
+    }
+
+    // Chunks
+
+    public async Task<ChunkPosition> ChunkAsync(string id, int chunk)
+    {
+        var values = await Db.HashGetAsync(Keys.Ledger(id).Chunks, [$"{chunk}:pos", $"{chunk}:done", $"{chunk}:job", $"{chunk}:msg"]);
+        return new ChunkPosition((int?)values[0] ?? 0, (string?)values[1] == "1", (string?)values[2], (long?)values[3]);
+    }
+
+    public Task SetChunkAsync(string id, int chunk, string field, RedisValue value) =>
+        Db.HashSetAsync(Keys.Ledger(id).Chunks, $"{chunk}:{field}", value);
+
+    public async Task<string?> GetChunkFieldAsync(string id, int chunk, string field) =>
+        await Db.HashGetAsync(Keys.Ledger(id).Chunks, $"{chunk}:{field}");
+
+    public async Task<IReadOnlyList<string>> MembersAsync(string id, int chunk, long start, long count) =>
+        [.. (await Db.ListRangeAsync(Keys.Ledger(id).Chunk(chunk), start, start + count - 1)).Select(v => v.ToString())];
+
+    public async Task<bool> LeaseAsync(string id, int chunk, string token) =>
+        (int)await Db.ScriptEvaluateAsync(BroadcastScripts.Lease, [Keys.Ledger(id).Lease(chunk)], [token, LeaseMs]) == 1;
+
+    public Task<bool> IsLeasedAsync(string id, int chunk) => Db.KeyExistsAsync(Keys.Ledger(id).Lease(chunk));
+
+    public Task ReleaseAsync(string id, int chunk, string token) =>
+        Db.ScriptEvaluateAsync(BroadcastScripts.Release, [Keys.Ledger(id).Lease(chunk)], [token]);
+
+    /// <summary>Marks a chunk done; true when that completed the broadcast.</summary>
+    public async Task<bool> ChunkDoneAsync(string id, int chunk, string token)
+    {
+        var ledger = Keys.Ledger(id);
+        return (int)await Db.ScriptEvaluateAsync(
+            BroadcastScripts.ChunkDone, [ledger.Meta, ledger.Chunks, Keys.Open, ledger.Lease(chunk)], [chunk, NowMs, id, token]) == 1;
+    }
+
+    /// <summary>See <see cref="BroadcastScripts.Claim"/>: the state, then a code per follower.</summary>
+    public async Task<(string State, string[] Codes)> ClaimAsync(string id, int chunk, string token, IReadOnlyList<(string OpenId, string Skip)> batch)
+    {
+        var ledger = Keys.Ledger(id);
+        RedisValue[] args = [token, .. batch.SelectMany(b => new RedisValue[] { b.OpenId, b.Skip })];
+        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(
+            BroadcastScripts.Claim, [ledger.Meta, ledger.Outcomes, ledger.Counts, ledger.Lease(chunk)], args))!;
+        return ((string)result[0]!, [.. result.Skip(1).Select(r => (string)r!)]);
+    }
+
+    /// <summary>See <see cref="BroadcastScripts.Record"/>; false when the lease was lost.</summary>
+    public async Task<bool> RecordAsync(string id, int chunk, string token, int? nextPosition, IReadOnlyList<(string OpenId, string Outcome)> outcomes)
+    {
+        var ledger = Keys.Ledger(id);
+        RedisValue[] args =
+        [
+            token, chunk, nextPosition?.ToString(CultureInfo.InvariantCulture) ?? "", LeaseMs,
+            .. outcomes.SelectMany(o => new RedisValue[] { o.OpenId, o.Outcome }),
+        ];
+        return (int)await Db.ScriptEvaluateAsync(
+            BroadcastScripts.Record, [ledger.Outcomes, ledger.Counts, ledger.Chunks, ledger.Lease(chunk)], args) == 1;
+    }
+
+    public async Task<string?> OutcomeAsync(string id, string openId) => await Db.HashGetAsync(Keys.Ledger(id).Outcomes, openId);
+
+    /// <summary>Records a chunk's mass job once; see <see cref="BroadcastScripts.MassSent"/>.</summary>
+    public async Task<bool> MassSentAsync(string id, int chunk, string token, long msgId, int members, int skipped, bool alreadySent)
+    {
+        var ledger = Keys.Ledger(id);
+        var recorded = (int)await Db.ScriptEvaluateAsync(
+            BroadcastScripts.MassSent, [ledger.Chunks, ledger.Counts, ledger.Lease(chunk)],
+            [token, chunk, msgId, members, skipped, alreadySent ? "1" : "0"]) == 1;
+        await Db.StringSetAsync(Keys.MassJob(msgId), $"{id} {chunk}", TimeSpan.FromDays(30));
+        return recorded;
+    }
+
+    /// <summary>TEMPLATESENDJOBFINISH: true when the msgid was a send of this broadcast to this follower.</summary>
+    public async Task<bool> TemplateFinishedAsync(string id, string openId, long msgId, string status)
+    {
+        var ledger = Keys.Ledger(id);
+        return (int)await Db.ScriptEvaluateAsync(
+            BroadcastScripts.TemplateFinished, [ledger.Outcomes, ledger.Counts], [openId, msgId, status]) == 1;
+    }
+
+    /// <summary>MASSSENDJOBFINISH or mass/get: the broadcast and chunk a mass job id belongs to, if ours.</summary>
+    public async Task<(string Id, int Chunk)?> MassJobAsync(long msgId)
+    {
+        var value = (string?)await Db.StringGetAsync(Keys.MassJob(msgId));
+        return value?.Split(' ') is [var id, var chunk] ? (id, int.Parse(chunk, CultureInfo.InvariantCulture)) : null;
+    }
+
+    public async Task<bool> MassFinishedAsync(string id, int chunk, string status, long total, long filtered, long sent, long errors)
+    {
+        var ledger = Keys.Ledger(id);
+        return (int)await Db.ScriptEvaluateAsync(
+            BroadcastScripts.MassFinished, [ledger.Chunks, ledger.Counts], [chunk, status, total, filtered, sent, errors]) == 1;
+    }
+
+    /// <summary>Counts one mass send against the day's and the month's allowance (readers' calendar).</summary>
+    public async Task CountMassSendAsync(string day, string month)
+    {
+        await Db.HashIncrementAsync(Keys.MassUsage, day);
+        await Db.HashIncrementAsync(Keys.MassUsage, month);
+    }
+
+    public async Task<(long Day, long Month)> MassUsageAsync(string day, string month)
+    {
+        var values = await Db.HashGetAsync(Keys.MassUsage, [day, month]);
+        return ((long?)values[0] ?? 0, (long?)values[1] ?? 0);
+    }
+}
+
+/// <summary>Where planning stands: the audience cursor, the chunk being filled, whether it is finished.</summary>
+public sealed record PlanPosition(string Cursor, int OpenChunk, bool Planned, int Chunks);
+
+/// <summary>Where a chunk stands: next member to send, done, its Hangfire job, its mass job.</summary>
+public sealed record ChunkPosition(int Position, bool Done, string? JobId, long? MassMsgId);

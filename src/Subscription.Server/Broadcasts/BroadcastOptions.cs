@@ -1,0 +1,82 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Subscription.Server.Broadcasts;
+
+/// <summary>Settings "Broadcasts:*": how an issue's digest is pushed to followers.</summary>
+public sealed class BroadcastOptions : IValidatableObject
+{
+    public const string Section = "Broadcasts";
+
+    /// <summary>The channel a broadcast uses when staff name none, e.g. when publishing schedules it.</summary>
+    public BroadcastChannel DefaultChannel { get; set; } = BroadcastChannel.MassAll;
+
+    /// <summary>Local time of day (readers' time zone) at which publishing schedules the broadcast; empty = at once.</summary>
+    public string DefaultTime { get; set; } = "08:00";
+
+    /// <summary>Followers per chunk for the per-follower channels (template, custom); mass-openids uses ≤ 10,000.</summary>
+    [Range(10, 100_000)]
+    public int ChunkSize { get; set; } = 1_000;
+
+    [Range(2, 10_000)]
+    public int MassChunkSize { get; set; } = 10_000;
+
+    /// <summary>Followers claimed, sent and recorded together; pause and cancel take effect between batches.</summary>
+    [Range(1, 1_000)]
+    public int BatchSize { get; set; } = 64;
+
+    /// <summary>Sends in flight at once in one chunk job.</summary>
+    [Range(1, 256)]
+    public int Concurrency { get; set; } = 16;
+
+    /// <summary>Per-follower sends a second across all instances; 0 = no limit of our own.</summary>
+    [Range(0, 100_000)]
+    public int SendsPerSecond { get; set; }
+
+    /// <summary>How long a chunk job's claim on its chunk lasts unless renewed; a dead worker's chunk is resumed after it.</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often each instance with workers looks for chunks whose worker died.</summary>
+    public TimeSpan WatchdogInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>First back-off after a transient failure (−1, HTTP 5xx, time-out, isolated 45009/45011); doubles each attempt.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Wait after 45066, a clientmsgid retried too fast (§13.5: at least a minute).</summary>
+    public TimeSpan RetryTooFastDelay { get; set; } = TimeSpan.FromSeconds(61);
+
+    /// <summary>Attempts per follower before a transient failure is recorded as that follower's failure.</summary>
+    [Range(1, 50)]
+    public int MaxAttempts { get; set; } = 10;
+
+    /// <summary>45009 on every call for this long means the quota is gone: the broadcast pauses until the quota resets.</summary>
+    public TimeSpan QuotaExhaustedAfter { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Customer-service messages reach only followers who interacted within this window (§9).</summary>
+    public TimeSpan CustomWindow { get; set; } = TimeSpan.FromHours(48);
+
+    /// <summary>A mass job with no MASSSENDJOBFINISH after this long is looked up with mass/get.</summary>
+    public TimeSpan MassStatusPollAfter { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>The permanent image material used as the cover of the draft article a mass-all send carries; empty = a text digest.</summary>
+    public string CoverMediaId { get; set; } = "";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (DefaultTime.Length > 0 && !TimeOnly.TryParseExact(DefaultTime, "HH:mm", out _))
+        {
+            yield return new("Broadcasts:DefaultTime must be HH:mm (24-hour) or empty.", [nameof(DefaultTime)]);
+        }
+
+        if (Lease < TimeSpan.FromSeconds(1) || WatchdogInterval < TimeSpan.FromMilliseconds(100))
+        {
+            yield return new("Broadcasts:Lease must be at least 1 s and Broadcasts:WatchdogInterval at least 100 ms.", [nameof(Lease)]);
+        }
+
+        if (RetryDelay <= TimeSpan.Zero || MaxRetryDelay < RetryDelay)
+        {
+            yield return new("Broadcasts:RetryDelay must be positive and at most Broadcasts:MaxRetryDelay.", [nameof(RetryDelay)]);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+using Microsoft.Extensions.Options;
+using Subscription.Server.Subscribers;
+
+namespace Subscription.Server.Broadcasts;
+
+/// <summary>
+/// Snapshots a broadcast's audience into chunks, a page at a time by the audience's cursor (never everyone in
+/// memory), and starts a chunk job for each chunk. Resumable: every page is one idempotent ledger step.
+/// </summary>
+public sealed class BroadcastPlanner(
+    BroadcastLedger ledger,
+    SubscriberStore subscribers,
+    BroadcastScheduler scheduler,
+    IOptions<BroadcastOptions> options,
+    ILogger<BroadcastPlanner> logger)
+{
+    /// <summary>The lease that keeps a second planner of the same broadcast out.</summary>
+    public const int PlannerChunk = -1;
+
+    private const int PageSize = 1_000;
+
+    public async Task PlanAsync(string id, CancellationToken cancellationToken)
+    {
+        var (_, state) = await ledger.TransitionAsync(id, "start");
+        if (state != BroadcastState.Running || await ledger.GetAsync(id) is not { } broadcast)
+        {
+            return;
+        }
+
+        var token = Guid.NewGuid().ToString("N");
+        if (!await ledger.LeaseAsync(id, PlannerChunk, token))
+        {
+            return;
+        }
+
+        try
+        {
+            var chunks = await PlanChunksAsync(broadcast, token, cancellationToken);
+            if (chunks is { } count)
+            {
+                logger.LogInformation("Broadcast {Id} planned: {Chunks} chunks", id, count);
+                for (var chunk = 0; chunk < count; chunk++)
+                {
+                    await scheduler.EnsureChunkJobAsync(id, chunk);
+                }
+            }
+        }
+        finally
+        {
+            await ledger.ReleaseAsync(id, PlannerChunk, token);
+        }
+    }
+
+    /// <returns>The number of chunks once planning is finished; null if it stopped early.</returns>
+    private async Task<int?> PlanChunksAsync(Broadcast broadcast, string token, CancellationToken cancellationToken)
+    {
+        var id = broadcast.Id;
+        var channel = broadcast.Definition.Channel;
+        if (channel == BroadcastChannel.MassAll)
+        {
+            // One sendall, no list: WeChat resolves "everyone" itself.
+            var position = await ledger.PlanPositionAsync(id);
+            if (!position.Planned)
+            {
+                var active = (await subscribers.GetStatsAsync()).Active;
+                await ledger.SetMetaAsync(id, "audience", active);
+                await ledger.SetMetaAsync(id, "pcount", 1);
+            }
+
+            return await ledger.FinishPlanAsync(id, position, 1);
+        }
+
+        var chunkSize = channel == BroadcastChannel.MassOpenIds ? options.Value.MassChunkSize : options.Value.ChunkSize;
+        var smallestLast = channel == BroadcastChannel.MassOpenIds ? 2 : 1;
+        var scan = broadcast.Definition.Source is { } source ? new FailedFollowers(ledger, source) : null;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var at = await ledger.PlanPositionAsync(id);
+            if (at.Planned)
+            {
+                return at.Chunks;
+            }
+
+            if (!await ledger.LeaseAsync(id, PlannerChunk, token))
+            {
+                return null;
+            }
+
+            var room = chunkSize - (int)(await ledger.GetMetaAsync(id, "pcount") is { } p ? long.Parse(p, System.Globalization.CultureInfo.InvariantCulture) : 0);
+            var (page, next) = scan is null
+                ? await AudiencePageAsync(broadcast, at.Cursor, Math.Min(room, PageSize))
+                : await scan.PageAsync(at.Cursor, PageSize);
+            if (page.Count > 0 || next is not null)
+            {
+                var closed = await ledger.AppendAsync(id, at, next ?? "end", chunkSize, page, dedupe: scan is not null);
+                if (closed == 1 && channel.IsPerFollower())
+                {
+                    // Sending starts while the rest is planned; mass chunks wait, as the last may still borrow a member.
+                    await scheduler.EnsureChunkJobAsync(id, at.OpenChunk);
+                }
+
+                if (next is not null || closed < 0)
+                {
+                    continue;
+                }
+
+                at = await ledger.PlanPositionAsync(id);
+            }
+
+            var chunks = await ledger.FinishPlanAsync(id, at, smallestLast);
+            if (chunks >= 0)
+            {
+                return chunks;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The next active followers after the cursor who take pushes and, if asked, one of the sections.</summary>
+    private async Task<(IReadOnlyList<string> Page, string? Next)> AudiencePageAsync(Broadcast broadcast, string cursor, int count)
+    {
+        var page = await subscribers.PageAudienceAsync(cursor == "end" ? long.MaxValue : long.Parse(cursor, System.Globalization.CultureInfo.InvariantCulture), count);
+        var flags = await subscribers.FlagsAsync(page.OpenIds);
+        var wanted = broadcast.Definition.Sections;
+        var chosen = page.OpenIds.Where((_, i) => flags[i] is { Active: true, PushEnabled: true } f && f.Takes(wanted)).ToList();
+        return (chosen, page.NextCursor?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+}

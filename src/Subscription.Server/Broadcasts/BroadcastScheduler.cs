@@ -1,0 +1,93 @@
+using Hangfire;
+using Hangfire.States;
+
+namespace Subscription.Server.Broadcasts;
+
+/// <summary>
+/// The Hangfire side of broadcasts: the planner job, one job per chunk, the scheduled resume. Jobs carry ids and
+/// chunk numbers only. The ledger decides what runs; this makes sure a job exists for every chunk that needs one.
+/// </summary>
+public sealed class BroadcastScheduler(IBackgroundJobClient jobs, JobStorage storage, BroadcastLedger ledger)
+{
+    public async Task ScheduleStartAsync(string id, DateTimeOffset? at)
+    {
+        var jobId = at is { } when && when > DateTimeOffset.UtcNow
+            ? jobs.Schedule<BroadcastJobs>(j => j.PlanAsync(id, CancellationToken.None), when)
+            : jobs.Enqueue<BroadcastJobs>(j => j.PlanAsync(id, CancellationToken.None));
+        await ledger.SetMetaAsync(id, "planJob", jobId);
+    }
+
+    public async Task ScheduleResumeAsync(string id, DateTimeOffset at)
+    {
+        var jobId = jobs.Schedule<BroadcastJobs>(j => j.ResumeAsync(id), at);
+        await ledger.SetMetaAsync(id, "resumeJob", jobId);
+    }
+
+    /// <summary>Deletes the broadcast's pending start or resume job, if any (a cancelled broadcast needs neither).</summary>
+    public async Task DeletePendingAsync(string id)
+    {
+        foreach (var field in new[] { "planJob", "resumeJob" })
+        {
+            if (await ledger.GetMetaAsync(id, field) is { Length: > 0 } jobId && IsWaiting(jobId))
+            {
+                jobs.Delete(jobId);
+            }
+        }
+    }
+
+    /// <summary>Enqueues a chunk's job unless it has one already.</summary>
+    public async Task EnsureChunkJobAsync(string id, int chunk)
+    {
+        if (await ledger.GetChunkFieldAsync(id, chunk, "job") is null)
+        {
+            await EnqueueChunkAsync(id, chunk);
+        }
+    }
+
+    /// <summary>
+    /// Gets a running broadcast going again: a planner if planning is unfinished, and a job for every unfinished
+    /// chunk whose worker is gone (no lease, and its job neither waiting nor running). A job started twice is
+    /// harmless: the lease lets one work, and the ledger never sends a follower twice.
+    /// </summary>
+    public async Task KickAsync(string id)
+    {
+        if (await ledger.GetAsync(id) is not { State: BroadcastState.Running } broadcast)
+        {
+            return;
+        }
+
+        if (!broadcast.Planned)
+        {
+            var planJob = await ledger.GetMetaAsync(id, "planJob");
+            if (!await ledger.IsLeasedAsync(id, BroadcastPlanner.PlannerChunk) && (planJob is not { Length: > 0 } || !IsWaiting(planJob)))
+            {
+                await ledger.SetMetaAsync(id, "planJob", jobs.Enqueue<BroadcastJobs>(j => j.PlanAsync(id, CancellationToken.None)));
+            }
+        }
+
+        for (var chunk = 0; chunk < broadcast.Chunks; chunk++)
+        {
+            var position = await ledger.ChunkAsync(id, chunk);
+            if (position.Done || await ledger.IsLeasedAsync(id, chunk) || (position.JobId is { } jobId && IsWaiting(jobId)))
+            {
+                continue;
+            }
+
+            await EnqueueChunkAsync(id, chunk);
+        }
+    }
+
+    private async Task EnqueueChunkAsync(string id, int chunk)
+    {
+        var jobId = jobs.Enqueue<BroadcastJobs>(j => j.RunChunkAsync(id, chunk, CancellationToken.None));
+        await ledger.SetChunkAsync(id, chunk, "job", jobId);
+    }
+
+    /// <summary>Queued or scheduled, so it will run by itself.</summary>
+    private bool IsWaiting(string jobId)
+    {
+        using var connection = storage.GetConnection();
+        var state = connection.GetJobData(jobId)?.State;
+        return state == EnqueuedState.StateName || state == ScheduledState.StateName || state == AwaitingState.StateName;
+    }
+}

@@ -1,0 +1,221 @@
+namespace Subscription.Server.Broadcasts;
+
+/// <summary>
+/// The ledger's Lua scripts. Each touches one broadcast's keys (one hash tag) and is atomic, so a crash
+/// between two scripts leaves a state the next run can continue from, never a half-applied step.
+/// </summary>
+internal static class BroadcastScripts
+{
+    // KEYS: meta, open. ARGV: action, reason, now ms, id.
+    // Returns the state after the action, or "!" .. state when the action does not apply to the current state.
+    public const string Transition = """
+        local state = redis.call('HGET', KEYS[1], 'state')
+        if not state then return '!missing' end
+        local action, reason, now = ARGV[1], ARGV[2], ARGV[3]
+        local function final(to)
+          redis.call('HSET', KEYS[1], 'state', to, 'finished', now)
+          if reason ~= '' then redis.call('HSET', KEYS[1], 'reason', reason) end
+          redis.call('SREM', KEYS[2], ARGV[4])
+          return to
+        end
+        if action == 'start' then
+          if state ~= 'scheduled' then return '!' .. state end
+          redis.call('HSET', KEYS[1], 'state', 'running', 'started', now, 'reason', '')
+          return 'running'
+        elseif action == 'pause' then
+          if state ~= 'scheduled' and state ~= 'running' then return '!' .. state end
+          redis.call('HSET', KEYS[1], 'state', 'paused', 'reason', reason, 'resumeAt', '')
+          return 'paused'
+        elseif action == 'resume' then
+          if state ~= 'paused' then return '!' .. state end
+          redis.call('HSET', KEYS[1], 'state', 'running', 'reason', '', 'resumeAt', '')
+          if (redis.call('HGET', KEYS[1], 'started') or '') == '' then redis.call('HSET', KEYS[1], 'started', now) end
+          return 'running'
+        elseif action == 'cancel' then
+          if state == 'completed' or state == 'cancelled' or state == 'failed' then return '!' .. state end
+          return final('cancelled')
+        elseif action == 'fail' then
+          if state == 'completed' or state == 'cancelled' or state == 'failed' then return '!' .. state end
+          return final('failed')
+        end
+        return '!' .. state
+        """;
+
+    // KEYS: meta, chunk list being filled, members (dedupe set, used when ARGV[5] == '1').
+    // ARGV: expected cursor, new cursor, chunk index, chunk size, dedupe flag, openids…
+    // Appends one page of the audience to the open chunk, idempotently: a page whose cursor was already
+    // applied (a second planner, a retry) changes nothing. Returns 1 when the chunk filled up (it is closed),
+    // 0 when it is still open, -1 when the cursor moved on, -2 when the chunk index is stale.
+    public const string PlanAppend = """
+        local meta = KEYS[1]
+        if redis.call('HGET', meta, 'cursor') ~= ARGV[1] then return -1 end
+        local n = tonumber(redis.call('HGET', meta, 'pchunk'))
+        if n ~= tonumber(ARGV[3]) then return -2 end
+        local added = 0
+        local batch = {}
+        for i = 6, #ARGV do
+          if ARGV[5] ~= '1' or redis.call('SADD', KEYS[3], ARGV[i]) == 1 then
+            batch[#batch + 1] = ARGV[i]
+            if #batch == 1000 then redis.call('RPUSH', KEYS[2], unpack(batch)); added = added + #batch; batch = {} end
+          end
+        end
+        if #batch > 0 then redis.call('RPUSH', KEYS[2], unpack(batch)); added = added + #batch end
+        redis.call('HINCRBY', meta, 'audience', added)
+        redis.call('HSET', meta, 'cursor', ARGV[2])
+        local pcount = tonumber(redis.call('HGET', meta, 'pcount')) + added
+        if pcount >= tonumber(ARGV[4]) then
+          redis.call('HSET', meta, 'pchunk', n + 1, 'pcount', 0, 'chunks', n + 1)
+          return 1
+        end
+        redis.call('HSET', meta, 'pcount', pcount)
+        return 0
+        """;
+
+    // KEYS: meta, open chunk list, previous chunk list, open. ARGV: expected cursor, smallest last chunk, now ms, id.
+    // Closes planning: the open chunk (if any) becomes the last one; a last chunk smaller than allowed takes a
+    // member from the one before (mass/send needs two openids). Completes at once when nothing is left to send.
+    // Returns the number of chunks, or -1 when the cursor moved on.
+    public const string PlanFinish = """
+        local meta = KEYS[1]
+        if redis.call('HGET', meta, 'planned') == '1' then return tonumber(redis.call('HGET', meta, 'chunks')) end
+        if redis.call('HGET', meta, 'cursor') ~= ARGV[1] then return -1 end
+        local n = tonumber(redis.call('HGET', meta, 'pchunk'))
+        local pcount = tonumber(redis.call('HGET', meta, 'pcount'))
+        local chunks = n
+        if pcount > 0 then
+          if pcount < tonumber(ARGV[2]) and n > 0 then
+            redis.call('LPUSH', KEYS[2], redis.call('RPOP', KEYS[3]))
+          end
+          chunks = n + 1
+        end
+        redis.call('HSET', meta, 'planned', '1', 'chunks', chunks, 'pcount', 0)
+        if tonumber(redis.call('HGET', meta, 'done')) >= chunks and redis.call('HGET', meta, 'state') == 'running' then
+          redis.call('HSET', meta, 'state', 'completed', 'finished', ARGV[3])
+          redis.call('SREM', KEYS[4], ARGV[4])
+        end
+        return chunks
+        """;
+
+    // KEYS: meta, chunks, open, lease. ARGV: chunk, now ms, id, lease token.
+    // Marks a chunk done (once) and completes the broadcast when it was the last; releases the lease.
+    public const string ChunkDone = """
+        if redis.call('HSETNX', KEYS[2], ARGV[1] .. ':done', '1') == 1 then redis.call('HINCRBY', KEYS[1], 'done', 1) end
+        if redis.call('GET', KEYS[4]) == ARGV[4] then redis.call('DEL', KEYS[4]) end
+        local done, chunks = tonumber(redis.call('HGET', KEYS[1], 'done')), tonumber(redis.call('HGET', KEYS[1], 'chunks'))
+        if redis.call('HGET', KEYS[1], 'planned') == '1' and done >= chunks and redis.call('HGET', KEYS[1], 'state') == 'running' then
+          redis.call('HSET', KEYS[1], 'state', 'completed', 'finished', ARGV[2])
+          redis.call('SREM', KEYS[3], ARGV[3])
+          return 1
+        end
+        return 0
+        """;
+
+    // KEYS: lease. ARGV: token, lease ms. Takes or renews the lease; 1 when this token holds it.
+    public const string Lease = """
+        local holder = redis.call('GET', KEYS[1])
+        if holder and holder ~= ARGV[1] then return 0 end
+        redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+        return 1
+        """;
+
+    // KEYS: lease. ARGV: token. Gives the lease up if this token holds it.
+    public const string Release = """
+        if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+        return 0
+        """;
+
+    // KEYS: meta, outcomes, counts, lease. ARGV: token, then pairs (openid, skip reason or '').
+    // Claims a batch for sending. Returns { state, code per follower }: 's' claimed for sending now, 'r' claimed
+    // by an earlier attempt whose outcome is unknown, 'd' already has an outcome, 'k' skipped now with its reason.
+    // Nothing is claimed unless the broadcast is running and this token holds the chunk's lease.
+    public const string Claim = """
+        local state = redis.call('HGET', KEYS[1], 'state')
+        if state ~= 'running' then return { state } end
+        if redis.call('GET', KEYS[4]) ~= ARGV[1] then return { 'lease' } end
+        local codes = { 'running' }
+        local mine = 'p:' .. ARGV[1]
+        for i = 2, #ARGV, 2 do
+          local id, skip = ARGV[i], ARGV[i + 1]
+          local current = redis.call('HGET', KEYS[2], id)
+          if current then
+            if current == mine then codes[#codes + 1] = 'd'
+            elseif string.sub(current, 1, 2) == 'p:' then redis.call('HSET', KEYS[2], id, mine); codes[#codes + 1] = 'r'
+            else codes[#codes + 1] = 'd' end
+          elseif skip ~= '' then
+            redis.call('HSET', KEYS[2], id, 'k:' .. skip)
+            redis.call('HINCRBY', KEYS[3], 'skipped', 1)
+            redis.call('HINCRBY', KEYS[3], 'skipped:' .. skip, 1)
+            codes[#codes + 1] = 'k'
+          else
+            redis.call('HSET', KEYS[2], id, mine)
+            codes[#codes + 1] = 's'
+          end
+        end
+        return codes
+        """;
+
+    // KEYS: outcomes, counts, chunks, lease. ARGV: token, chunk, next position ('' = keep), lease ms, then pairs
+    // (openid, outcome): "s:msgid", "f:errcode", "k:reason", or "-" to give an unsent claim back. An outcome is
+    // recorded only over this token's claim, so each follower is counted once. The position moves on only while
+    // the lease is held. Returns 1 if the lease is still held.
+    public const string Record = """
+        local mine = 'p:' .. ARGV[1]
+        for i = 5, #ARGV, 2 do
+          local id, outcome = ARGV[i], ARGV[i + 1]
+          if redis.call('HGET', KEYS[1], id) == mine then
+            if outcome == '-' then
+              redis.call('HDEL', KEYS[1], id)
+            else
+              redis.call('HSET', KEYS[1], id, outcome)
+              local kind, detail = string.sub(outcome, 1, 1), string.sub(outcome, 3)
+              if kind == 's' then redis.call('HINCRBY', KEYS[2], 'sent', 1)
+              elseif kind == 'f' then redis.call('HINCRBY', KEYS[2], 'failed', 1); redis.call('HINCRBY', KEYS[2], 'failed:' .. detail, 1)
+              else redis.call('HINCRBY', KEYS[2], 'skipped', 1); redis.call('HINCRBY', KEYS[2], 'skipped:' .. detail, 1) end
+            end
+          end
+        end
+        if redis.call('GET', KEYS[4]) ~= ARGV[1] then return 0 end
+        if ARGV[3] ~= '' then redis.call('HSET', KEYS[3], ARGV[2] .. ':pos', ARGV[3]) end
+        redis.call('PEXPIRE', KEYS[4], ARGV[4])
+        return 1
+        """;
+
+    // KEYS: chunks, counts, lease. ARGV: token, chunk, msgid, members, skipped, already sent ('1'/'0').
+    // Records a mass job for a chunk once: the chunk's job id and its counts. Returns 1 when recorded now.
+    public const string MassSent = """
+        if redis.call('HSETNX', KEYS[1], ARGV[2] .. ':msg', ARGV[3]) == 0 then return 0 end
+        redis.call('HSET', KEYS[1], ARGV[2] .. ':members', ARGV[4], ARGV[2] .. ':dup', ARGV[6])
+        redis.call('HINCRBY', KEYS[2], 'sent', tonumber(ARGV[4]))
+        if tonumber(ARGV[5]) > 0 then
+          redis.call('HINCRBY', KEYS[2], 'skipped', tonumber(ARGV[5]))
+          redis.call('HINCRBY', KEYS[2], 'skipped:unsubscribed', tonumber(ARGV[5]))
+        end
+        return 1
+        """;
+
+    // KEYS: outcomes, counts. ARGV: openid, msgid, status.
+    // TEMPLATESENDJOBFINISH: a follower recorded as sent with this msgid whom WeChat could not reach becomes a
+    // failure with WeChat's status. Returns 1 when the event belonged to this broadcast.
+    public const string TemplateFinished = """
+        if redis.call('HGET', KEYS[1], ARGV[1]) ~= 's:' .. ARGV[2] then return 0 end
+        redis.call('HINCRBY', KEYS[2], 'reported:' .. ARGV[3], 1)
+        if ARGV[3] ~= 'success' then
+          redis.call('HSET', KEYS[1], ARGV[1], 'f:' .. ARGV[3])
+          redis.call('HINCRBY', KEYS[2], 'sent', -1)
+          redis.call('HINCRBY', KEYS[2], 'failed', 1)
+          redis.call('HINCRBY', KEYS[2], 'failed:' .. ARGV[3], 1)
+        end
+        return 1
+        """;
+
+    // KEYS: chunks, counts. ARGV: chunk, status, total, filtered, sent, errors.
+    // MASSSENDJOBFINISH (or mass/get): WeChat's own counts for a chunk's job, recorded once.
+    public const string MassFinished = """
+        if redis.call('HSETNX', KEYS[1], ARGV[1] .. ':status', ARGV[2]) == 0 then return 0 end
+        redis.call('HINCRBY', KEYS[2], 'reported:total', tonumber(ARGV[3]))
+        redis.call('HINCRBY', KEYS[2], 'reported:filtered', tonumber(ARGV[4]))
+        redis.call('HINCRBY', KEYS[2], 'reported:sent', tonumber(ARGV[5]))
+        redis.call('HINCRBY', KEYS[2], 'reported:errors', tonumber(ARGV[6]))
+        return 1
+        """;
+}

@@ -1,0 +1,150 @@
+using Microsoft.Extensions.Options;
+using Subscription.Server.Archive;
+using Subscription.Server.Issues;
+using Subscription.Server.Subscribers;
+
+namespace Subscription.Server.Broadcasts;
+
+/// <summary>
+/// Works one chunk under its lease: claims a batch in the ledger, sends it with bounded concurrency, records
+/// each outcome, moves on. Pause and cancel take effect between batches; a crash leaves claims the next
+/// worker resumes. The lease is renewed while the job runs and lapses when its worker dies.
+/// </summary>
+public sealed class ChunkRunner(
+    BroadcastLedger ledger,
+    ArchiveStore archive,
+    SubscriberStore subscribers,
+    FollowerSender sender,
+    MassSender mass,
+    BroadcastService service,
+    TimeProvider time,
+    IOptions<BroadcastOptions> options,
+    ILogger<ChunkRunner> logger)
+{
+    public async Task RunAsync(string id, int chunk, CancellationToken cancellationToken)
+    {
+        if (await ledger.GetAsync(id) is not { State: BroadcastState.Running } broadcast)
+        {
+            return;
+        }
+
+        var token = Guid.NewGuid().ToString("N");
+        if (!await ledger.LeaseAsync(id, chunk, token))
+        {
+            return;
+        }
+
+        using var renewal = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var keeper = KeepLeaseAsync(id, chunk, token, renewal.Token);
+        try
+        {
+            if ((await ledger.ChunkAsync(id, chunk)).Done)
+            {
+                return;
+            }
+
+            if (await archive.GetPublishedAsync(broadcast.Definition.Issue) is not { } stored)
+            {
+                await ledger.TransitionAsync(id, "fail", $"Issue {broadcast.Definition.Issue} is not published.");
+                return;
+            }
+
+            var stop = new SendStop(time, options.Value.QuotaExhaustedAfter);
+            if (broadcast.Definition.Channel.IsPerFollower())
+            {
+                await RunFollowersAsync(broadcast, stored.Issue, chunk, token, stop, cancellationToken);
+            }
+            else
+            {
+                await mass.SendChunkAsync(broadcast, stored.Issue, chunk, token, stop, cancellationToken);
+            }
+
+            if (stop.Stopped)
+            {
+                await service.StopForAsync(id, stop);
+            }
+        }
+        finally
+        {
+            await renewal.CancelAsync();
+            await keeper;
+            await ledger.ReleaseAsync(id, chunk, token);
+        }
+    }
+
+    private async Task RunFollowersAsync(Broadcast broadcast, Issue issue, int chunk, string token, SendStop stop, CancellationToken cancellationToken)
+    {
+        var (id, channel) = (broadcast.Id, broadcast.Definition.Channel);
+        var o = options.Value;
+        while (!stop.Stopped && !cancellationToken.IsCancellationRequested)
+        {
+            var position = (await ledger.ChunkAsync(id, chunk)).Position;
+            var members = await ledger.MembersAsync(id, chunk, position, o.BatchSize);
+            if (members.Count == 0)
+            {
+                if (await ledger.ChunkDoneAsync(id, chunk, token))
+                {
+                    logger.LogInformation("Broadcast {Id} completed", id);
+                }
+
+                return;
+            }
+
+            var flags = await subscribers.FlagsAsync(members);
+            var windowStart = time.GetUtcNow() - o.CustomWindow;
+            var batch = members.Select((openId, i) => (openId, SkipReason(flags[i], channel, windowStart))).ToList();
+            var (state, codes) = await ledger.ClaimAsync(id, chunk, token, batch);
+            if (state != "running")
+            {
+                return;
+            }
+
+            var outcomes = new (string OpenId, string Outcome)[members.Count];
+            await Parallel.ForEachAsync(Enumerable.Range(0, members.Count), new ParallelOptions { MaxDegreeOfParallelism = o.Concurrency },
+                async (i, _) =>
+                {
+                    outcomes[i] = codes[i] is "s" or "r"
+                        ? (members[i], await sender.SendAsync(id, channel, issue, members[i], flags[i]?.Sections ?? [], codes[i] == "r", stop, cancellationToken))
+                        : (members[i], "");
+                });
+
+            var recorded = outcomes.Where(r => r.Outcome.Length > 0).ToList();
+            var complete = outcomes.All(r => r.Outcome != "-");
+            if (!await ledger.RecordAsync(id, chunk, token, complete ? position + members.Count : null, recorded) || !complete)
+            {
+                return;
+            }
+        }
+    }
+
+    private static string SkipReason(FollowerFlags? follower, BroadcastChannel channel, DateTimeOffset windowStart) => follower switch
+    {
+        null or { Active: false } => SkipReasons.Unsubscribed,
+        { PushEnabled: false } => SkipReasons.OptedOut,
+        _ when channel == BroadcastChannel.Custom && follower.LastInteractionAt < windowStart.ToUnixTimeSeconds() => SkipReasons.OutsideWindow,
+        _ => "",
+    };
+
+    private async Task KeepLeaseAsync(string id, int chunk, string token, CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.Lease / 3, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                try
+                {
+                    await ledger.LeaseAsync(id, chunk, token);
+                }
+                catch (Exception e) when (e is StackExchange.Redis.RedisException or TimeoutException)
+                {
+                    // The next tick tries again; if the lease lapses meanwhile, the ledger refuses this job's claims.
+                    logger.LogWarning(e, "Broadcast {Id}: could not renew the lease of chunk {Chunk}", id, chunk);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+}

@@ -1,0 +1,124 @@
+using Microsoft.Extensions.Options;
+using Subscription.Server.Configuration;
+using Subscription.Server.Digests;
+using Subscription.Server.Issues;
+using Subscription.Server.WeChatApi;
+using Subscription.WeChat.Api;
+
+namespace Subscription.Server.Broadcasts;
+
+/// <summary>
+/// Sends one follower their message on a per-follower channel, retrying what may be retried, and returns the
+/// ledger outcome: "s:msgid", "k:reason", "f:errcode", or "-" when it stopped before sending.
+/// </summary>
+public sealed class FollowerSender(
+    WeChatApiClient api,
+    DigestRenderer digests,
+    RateLimiter limiter,
+    TimeProvider time,
+    IOptions<WeChatOptions> account,
+    IOptions<BroadcastOptions> options,
+    ILogger<FollowerSender> logger)
+{
+    public static readonly RateLimit PerFollowerLimit = new("broadcast-sends", 1, TimeSpan.FromSeconds(1));
+
+    /// <param name="retryingUnknown">An earlier attempt's outcome is unknown (it crashed or timed out).</param>
+    public async Task<string> SendAsync(
+        string broadcastId, BroadcastChannel channel, Issue issue, string openId, IReadOnlyList<string> sections, bool retryingUnknown,
+        SendStop stop, CancellationToken cancellationToken)
+    {
+        if (retryingUnknown && channel == BroadcastChannel.Custom)
+        {
+            // A customer-service message has no idempotency key: resending could deliver it twice.
+            return "f:unconfirmed";
+        }
+
+        var o = options.Value;
+        var last = "unknown";
+        for (var attempt = 1; attempt <= o.MaxAttempts; attempt++)
+        {
+            if (stop.Stopped || cancellationToken.IsCancellationRequested)
+            {
+                return "-";
+            }
+
+            if (o.SendsPerSecond > 0)
+            {
+                await limiter.AcquireAsync(PerFollowerLimit with { Limit = o.SendsPerSecond }, cancellationToken);
+            }
+
+            try
+            {
+                var msgId = await SendOnceAsync(broadcastId, channel, issue, openId, sections, cancellationToken);
+                stop.Succeeded();
+                return "s:" + msgId;
+            }
+            catch (WeChatApiException e)
+            {
+                last = e.ErrCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                switch (e.Class)
+                {
+                    case WeChatErrorClass.Recipient:
+                        return e.IsFollowerGone ? "k:" + SkipReasons.Unsubscribed
+                            : e.ErrCode == 45015 ? "k:" + SkipReasons.OutsideWindow
+                            : "f:" + last;
+                    case WeChatErrorClass.QuotaExhausted when e.ErrCode != 45009 || stop.QuotaFailed():
+                        stop.Stop(StopKind.QuotaExhausted, $"WeChat quota exhausted ({e.ErrCode}: {e.ErrMsg})");
+                        return "-";
+                    case WeChatErrorClass.QuotaExhausted or WeChatErrorClass.Busy or WeChatErrorClass.RateLimited:
+                        break;
+                    default:
+                        stop.Stop(StopKind.Fatal, $"WeChat refused the send ({e.ErrCode}, {e.Class}): {e.ErrMsg}");
+                        return "-";
+                }
+            }
+            catch (WeChatTransportException e) when (e.Class == WeChatErrorClass.Configuration)
+            {
+                stop.Stop(StopKind.Fatal, e.Message);
+                return "-";
+            }
+            catch (WeChatTransportException e)
+            {
+                // No answer: WeChat may have delivered. A template retry carries the same client_msg_id, which
+                // WeChat de-duplicates; a customer-service message cannot be retried safely.
+                last = e.StatusCode is { } status ? "http-" + (int)status : "timeout";
+                if (channel == BroadcastChannel.Custom && e.StatusCode is null)
+                {
+                    return "f:" + last;
+                }
+            }
+
+            if (attempt < o.MaxAttempts)
+            {
+                var delay = TimeSpan.FromTicks(Math.Min(o.MaxRetryDelay.Ticks, o.RetryDelay.Ticks << Math.Min(attempt - 1, 20)));
+                logger.LogDebug("Broadcast {Id}: attempt {Attempt} for a follower failed ({Error}); retrying in {Delay}", broadcastId, attempt, last, delay);
+                await Task.Delay(delay, time, cancellationToken);
+            }
+        }
+
+        return "f:" + last;
+    }
+
+    /// <summary>WeChat de-duplicates a template message by openid + this id, so a retry after a time-out is safe.</summary>
+    public static string TemplateClientMsgId(string broadcastId, string openId) => $"{broadcastId}-{openId}";
+
+    private async Task<long> SendOnceAsync(
+        string broadcastId, BroadcastChannel channel, Issue issue, string openId, IReadOnlyList<string> sections, CancellationToken cancellationToken)
+    {
+        if (channel == BroadcastChannel.Template)
+        {
+            var payload = digests.TemplateMessage(issue, openId, account.Value.DigestTemplateId, TemplateClientMsgId(broadcastId, openId));
+            return await api.SendTemplateAsync(new TemplateMessage
+            {
+                ToUser = payload.ToUser,
+                TemplateId = payload.TemplateId,
+                Url = payload.Url,
+                ClientMsgId = payload.ClientMsgId,
+                Data = payload.Data.ToDictionary(p => p.Key, p => p.Value.Value, StringComparer.Ordinal),
+            }, cancellationToken);
+        }
+
+        await api.SendCustomNewsAsync(openId, digests.NewsCard(issue, sections.Count == 0 ? null : sections), cancellationToken);
+        return 0;
+    }
+}

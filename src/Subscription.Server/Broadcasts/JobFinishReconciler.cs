@@ -1,0 +1,39 @@
+using Subscription.WeChat;
+
+namespace Subscription.Server.Broadcasts;
+
+/// <summary>
+/// MASSSENDJOBFINISH and TEMPLATESENDJOBFINISH (§4.6, §4.7) into the ledger: WeChat's counts for a mass job,
+/// and a template send WeChat could not deliver ("failed:user block") turned from sent into failed. Both
+/// record once, so WeChat's retries of the same event change nothing.
+/// </summary>
+public sealed class JobFinishReconciler(BroadcastLedger ledger, ILogger<JobFinishReconciler> logger)
+{
+    /// <summary>How many recent broadcasts a template result is matched against.</summary>
+    private const int RecentBroadcasts = 20;
+
+    public async Task MassFinishedAsync(MassSendJobFinishEvent job)
+    {
+        if (await ledger.MassJobAsync(job.MsgId) is not var (id, chunk))
+        {
+            logger.LogInformation("Mass send {MsgId} finished ({Status}); not one of ours", job.MsgId, job.Status);
+            return;
+        }
+
+        var status = job.Status.Replace(" ", "", StringComparison.Ordinal);
+        await ledger.MassFinishedAsync(id, chunk, status, job.TotalCount, job.FilterCount, job.SentCount, job.ErrorCount);
+        logger.LogInformation("Broadcast {Id} chunk {Chunk}: mass job {MsgId} finished ({Status}), sent {Sent} of {Total}, {Errors} errors",
+            id, chunk, job.MsgId, status, job.SentCount, job.TotalCount, job.ErrorCount);
+    }
+
+    public async Task TemplateFinishedAsync(TemplateSendJobFinishEvent job)
+    {
+        foreach (var id in await ledger.ListAsync(0, RecentBroadcasts))
+        {
+            if (await ledger.TemplateFinishedAsync(id, job.FromUserName, job.MsgId, job.Status))
+            {
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,123 @@
+using Microsoft.Extensions.Options;
+using Subscription.Server.Digests;
+using Subscription.Server.Issues;
+using Subscription.Server.Subscribers;
+using Subscription.Server.WeChatApi;
+using Subscription.WeChat.Api;
+
+namespace Subscription.Server.Broadcasts;
+
+/// <summary>
+/// The mass channels: one mass/send per chunk of openids, or one sendall. The clientmsgid is fixed per
+/// (broadcast, chunk), so a retry after a time-out or a crash is answered 45065 with the job that exists,
+/// and counted as sent; it is never a second send.
+/// </summary>
+public sealed class MassSender(
+    WeChatApiClient api,
+    BroadcastLedger ledger,
+    SubscriberStore subscribers,
+    DigestRenderer digests,
+    RateLimiter limiter,
+    TimeProvider time,
+    IOptions<BroadcastOptions> options,
+    ILogger<MassSender> logger)
+{
+    public static string ClientMsgId(string broadcastId, int chunk) => $"{broadcastId}-{chunk}";
+
+    public async Task SendChunkAsync(Broadcast broadcast, Issue issue, int chunk, string token, SendStop stop, CancellationToken cancellationToken)
+    {
+        var id = broadcast.Id;
+        if ((await ledger.ChunkAsync(id, chunk)).MassMsgId is not null)
+        {
+            await ledger.ChunkDoneAsync(id, chunk, token);
+            return;
+        }
+
+        IReadOnlyList<string> recipients = [];
+        var skipped = 0;
+        if (broadcast.Definition.Channel == BroadcastChannel.MassOpenIds)
+        {
+            var members = await ledger.MembersAsync(id, chunk, 0, WeChatApiClient.MaxMassSendOpenIds);
+            var flags = await subscribers.FlagsAsync(members);
+            var still = members.Where((_, i) => flags[i] is { Active: true, PushEnabled: true }).ToList();
+            // mass/send needs two openids; WeChat itself filters those who left, so a short list goes as snapshotted.
+            (recipients, skipped) = still.Count >= WeChatApiClient.MinMassSendOpenIds ? (still, members.Count - still.Count) : (members, 0);
+        }
+
+        var content = await ContentAsync(broadcast, issue, cancellationToken);
+        var o = options.Value;
+        for (var attempt = 1; !stop.Stopped && !cancellationToken.IsCancellationRequested; attempt++)
+        {
+            await limiter.AcquireAsync(RateLimit.MassSend, cancellationToken);
+            TimeSpan? wait = null;
+            try
+            {
+                var result = broadcast.Definition.Channel == BroadcastChannel.MassOpenIds
+                    ? await api.SendMassToOpenIdsAsync(recipients, content, ClientMsgId(id, chunk), cancellationToken: cancellationToken)
+                    : await api.SendMassToAllAsync(content, ClientMsgId(id, chunk), cancellationToken: cancellationToken);
+                var members = broadcast.Definition.Channel == BroadcastChannel.MassOpenIds ? recipients.Count : (int)broadcast.Audience;
+                await ledger.MassSentAsync(id, chunk, token, result.MsgId, members, skipped, result.AlreadySent);
+                await ledger.SetChunkAsync(id, chunk, "sentAt", time.GetUtcNow().ToUnixTimeMilliseconds());
+                if (await ledger.ChunkDoneAsync(id, chunk, token))
+                {
+                    logger.LogInformation("Broadcast {Id} completed", id);
+                }
+
+                return;
+            }
+            catch (WeChatApiException e) when (e.Class is WeChatErrorClass.QuotaExhausted)
+            {
+                stop.Stop(StopKind.QuotaExhausted, $"WeChat mass-send quota exhausted ({e.ErrCode}: {e.ErrMsg})");
+            }
+            catch (WeChatApiException e) when (e.Class is WeChatErrorClass.Busy or WeChatErrorClass.RateLimited or WeChatErrorClass.Duplicate)
+            {
+                wait = e.ErrCode == 45066 ? o.RetryTooFastDelay : WeChatErrors.MinimumRetryDelay(e.ErrCode);
+            }
+            catch (WeChatApiException e)
+            {
+                stop.Stop(StopKind.Fatal, $"WeChat refused the mass send ({e.ErrCode}, {e.Class}): {e.ErrMsg}");
+            }
+            catch (WeChatTransportException e) when (e.Class == WeChatErrorClass.Configuration)
+            {
+                stop.Stop(StopKind.Fatal, e.Message);
+            }
+            catch (WeChatTransportException)
+            {
+                // WeChat may have accepted the job: the retry's clientmsgid makes that a 45065, not a second send.
+            }
+
+            if (!stop.Stopped)
+            {
+                var delay = wait ?? TimeSpan.FromTicks(Math.Min(o.MaxRetryDelay.Ticks, o.RetryDelay.Ticks << Math.Min(attempt - 1, 20)));
+                await Task.Delay(delay, time, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>A draft article with the configured cover, created once per broadcast; else the text digest.</summary>
+    private async Task<MassContent> ContentAsync(Broadcast broadcast, Issue issue, CancellationToken cancellationToken)
+    {
+        var cover = options.Value.CoverMediaId;
+        if (cover.Length == 0)
+        {
+            return MassContent.Text(digests.TextDigest(issue));
+        }
+
+        if (await ledger.GetMetaAsync(broadcast.Id, "draft") is { Length: > 0 } existing)
+        {
+            return MassContent.News(existing);
+        }
+
+        var article = digests.DraftArticle(issue);
+        var mediaId = await api.AddDraftAsync(
+        [
+            new WeChat.Api.DraftArticle
+            {
+                Title = article.Title, Author = article.Author, Digest = article.Digest, Content = article.Content,
+                ContentSourceUrl = article.ContentSourceUrl, ThumbMediaId = cover,
+            },
+        ], cancellationToken);
+        await ledger.SetMetaAsync(broadcast.Id, "draft", mediaId);
+        return MassContent.News(mediaId);
+    }
+}

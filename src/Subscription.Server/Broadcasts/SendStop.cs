@@ -1,0 +1,51 @@
+namespace Subscription.Server.Broadcasts;
+
+/// <summary>Why a chunk job stops sending before its chunk is done.</summary>
+public enum StopKind { None, Paused, Fatal, QuotaExhausted }
+
+/// <summary>
+/// Shared by the sends of one chunk job: the first fatal error or exhausted quota stops new attempts (sends
+/// already in flight finish and are recorded). Also tells an isolated 45009 from a quota that is gone:
+/// 45009 on every call for <c>exhaustedAfter</c>.
+/// </summary>
+public sealed class SendStop(TimeProvider time, TimeSpan exhaustedAfter)
+{
+    private readonly Lock _lock = new();
+    private DateTimeOffset? _quotaFailingSince;
+
+    public StopKind Kind { get; private set; }
+
+    public string Reason { get; private set; } = "";
+
+    public bool Stopped => Kind != StopKind.None;
+
+    public void Stop(StopKind kind, string reason)
+    {
+        lock (_lock)
+        {
+            if (Kind == StopKind.None)
+            {
+                (Kind, Reason) = (kind, reason);
+            }
+        }
+    }
+
+    public void Succeeded()
+    {
+        lock (_lock)
+        {
+            _quotaFailingSince = null;
+        }
+    }
+
+    /// <summary>Counts a 45009; true when the quota has now failed every call for long enough.</summary>
+    public bool QuotaFailed()
+    {
+        lock (_lock)
+        {
+            var now = time.GetUtcNow();
+            _quotaFailingSince ??= now;
+            return now - _quotaFailingSince >= exhaustedAfter;
+        }
+    }
+}

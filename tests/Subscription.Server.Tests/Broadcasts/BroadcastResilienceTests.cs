@@ -1,0 +1,91 @@
+using Subscription.Server.Tests.Infrastructure;
+using Subscription.WeChatEmulator.Faults;
+
+namespace Subscription.Server.Tests.Broadcasts;
+
+/// <summary>Workers that die, instances that share, staff who pause: still each follower exactly once.</summary>
+[Trait("Category", "Storage")]
+public sealed class BroadcastResilienceTests(StoreFixture store)
+{
+    private const int Followers = 3_000;
+
+    [Fact]
+    public async Task WorkerProcessKilledMidBroadcast_NewWorkerCompletesIt_NoDuplicateNoGap()
+    {
+        await using var rig = await BroadcastRig.CreateAsync(store, Followers, workers: 0);
+        rig.InjectFaults(new FaultProfile { Latency = TimeSpan.FromMilliseconds(10) });
+        await using var worker = await ServerProcess.StartAsync(rig.ProcessSettings(workers: 2));
+
+        var id = await rig.StartAsync("template");
+        var deliveries = rig.WeChat.State.Deliveries;
+        await WaitUntilAsync(() => deliveries.Total >= 600, TimeSpan.FromSeconds(60), "the worker process sends");
+        await worker.KillAsync();
+        var sentBeforeKill = deliveries.Total;
+        Assert.True(sentBeforeKill < Followers, $"the process was killed mid-broadcast ({sentBeforeKill} sent)");
+        Assert.Equal("running", (await rig.GetAsync(id)).GetProperty("state").GetString());
+
+        rig.AddServer(workers: 2).CreateClient();
+        var view = await rig.WaitForStateAsync(id, "completed", TimeSpan.FromSeconds(90));
+
+        Assert.Empty(deliveries.Duplicates());
+        Assert.All(rig.OpenIds, openId => Assert.Single(deliveries.For(openId)));
+        Assert.Equal(Followers, view.GetProperty("sent").GetInt64());
+    }
+
+    [Fact]
+    public async Task TwoInstancesShareOneBroadcast_NoDuplicates()
+    {
+        await using var rig = await BroadcastRig.CreateAsync(store, Followers, workers: 2);
+        rig.InjectFaults(new FaultProfile { Latency = TimeSpan.FromMilliseconds(2), ErrorRates = { [-1] = 0.05 }, TimeoutAfterDeliveryRate = 0.01 });
+        var second = rig.AddServer(workers: 2);
+        second.CreateClient();
+
+        var id = await rig.StartAsync("template");
+        var view = await rig.WaitForStateAsync(id, "completed", TimeSpan.FromSeconds(90), second.CreateAdminClient());
+
+        var deliveries = rig.WeChat.State.Deliveries;
+        Assert.Empty(deliveries.Duplicates());
+        Assert.All(rig.OpenIds, openId => Assert.Single(deliveries.For(openId)));
+        Assert.Equal(Followers, view.GetProperty("sent").GetInt64());
+        Assert.Equal(view.GetProperty("chunks").GetInt32(), view.GetProperty("chunksDone").GetInt32());
+    }
+
+    [Fact]
+    public async Task Pause_NothingSentWhilePaused_ResumeCompletes()
+    {
+        await using var rig = await BroadcastRig.CreateAsync(store, 2_000, workers: 1);
+        rig.InjectFaults(new FaultProfile { Latency = TimeSpan.FromMilliseconds(40) });
+        var id = await rig.StartAsync("template");
+        var deliveries = rig.WeChat.State.Deliveries;
+        await WaitUntilAsync(() => deliveries.Total >= 100, TimeSpan.FromSeconds(30), "sending starts");
+
+        using var paused = await rig.Admin.PostAsync($"/admin/api/broadcasts/{id}/pause", null);
+        Assert.Equal(System.Net.HttpStatusCode.OK, paused.StatusCode);
+        await Task.Delay(1_500); // the batch in flight finishes
+        var atPause = deliveries.Total;
+        await Task.Delay(2_000);
+        Assert.Equal(atPause, deliveries.Total);
+        Assert.True(atPause < 2_000, "paused before the end");
+        var view = await rig.GetAsync(id);
+        Assert.Equal("paused", view.GetProperty("state").GetString());
+        Assert.Equal(atPause, view.GetProperty("sent").GetInt64());
+
+        using var resumed = await rig.Admin.PostAsync($"/admin/api/broadcasts/{id}/resume", null);
+        Assert.Equal(System.Net.HttpStatusCode.OK, resumed.StatusCode);
+        view = await rig.WaitForStateAsync(id, "completed", TimeSpan.FromSeconds(90));
+
+        Assert.Empty(deliveries.Duplicates());
+        Assert.All(rig.OpenIds, openId => Assert.Single(deliveries.For(openId)));
+        Assert.Equal(2_000, view.GetProperty("sent").GetInt64());
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, string what)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"timed out waiting until {what}");
+            await Task.Delay(50);
+        }
+    }
+}

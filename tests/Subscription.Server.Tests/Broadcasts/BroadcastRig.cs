@@ -1,0 +1,145 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Subscription.Server.Subscribers;
+using Subscription.Server.Tests.Infrastructure;
+using Subscription.WeChatEmulator.Faults;
+using Subscription.WeChatEmulator.Hosting;
+
+namespace Subscription.Server.Tests.Broadcasts;
+
+/// <summary>
+/// The emulator with N followers, the same followers in the server's store, the sample issue published, and
+/// servers (real HTTP pipeline, real Hangfire workers) that share one key prefix like instances on one Redis.
+/// </summary>
+public sealed class BroadcastRig : IAsyncDisposable
+{
+    public const string TemplateId = "tmpl-new-issue";
+    public const int Issue = 185;
+
+    private readonly StoreFixture _store;
+    private readonly List<ServerFactory> _servers = [];
+
+    private BroadcastRig(StoreFixture store, EmulatorHost wechat)
+    {
+        _store = store;
+        WeChat = wechat;
+        KeyPrefix = StoreFixture.NewPrefix();
+    }
+
+    public EmulatorHost WeChat { get; }
+
+    public string KeyPrefix { get; }
+
+    public IReadOnlyList<string> OpenIds { get; private set; } = [];
+
+    public ServerFactory Server => _servers[0];
+
+    public HttpClient Admin { get; private set; } = null!;
+
+    public static async Task<BroadcastRig> CreateAsync(StoreFixture store, int followers, EmulatorOptions? options = null, int workers = 2)
+    {
+        options ??= new EmulatorOptions();
+        options.EnforceQuotas = false;
+        options.Faults.Default.HangFor = TimeSpan.FromSeconds(3);
+        var rig = new BroadcastRig(store, await EmulatorHost.StartAsync(options));
+        rig.WeChat.State.Followers.Seed(followers);
+        rig.OpenIds = [.. Enumerable.Range(0, followers).Select(rig.WeChat.State.Followers.OpenId)];
+        var server = rig.AddServer(workers);
+        rig.Admin = server.CreateAdminClient();
+        await new IssueUploads(rig.Admin).PublishSampleAsync();
+
+        var subscribers = server.Services.GetRequiredService<SubscriberStore>();
+        var followedAt = DateTimeOffset.UtcNow.AddMinutes(-5).ToUnixTimeSeconds();
+        foreach (var batch in rig.OpenIds.Chunk(500))
+        {
+            await Task.WhenAll(batch.Select(openId => subscribers.FollowAsync(openId, followedAt, null)));
+        }
+
+        return rig;
+    }
+
+    /// <summary>Another instance on the same store and prefix.</summary>
+    public ServerFactory AddServer(int workers, IReadOnlyDictionary<string, string?>? extra = null)
+    {
+        var settings = Settings(workers);
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        var server = new ServerFactory(_store, settings);
+        _servers.Add(server);
+        return server;
+    }
+
+    /// <summary>The settings of an instance of this rig: the emulator as WeChat, fast retries and leases.</summary>
+    public Dictionary<string, string?> Settings(int workers) => new()
+    {
+        ["Redis:KeyPrefix"] = KeyPrefix,
+        ["WeChat:AppId"] = WeChat.State.Options.AppId,
+        ["WeChat:AppSecret"] = WeChat.State.Options.AppSecret,
+        ["WeChat:ApiBaseUrl"] = WeChat.BaseAddress.AbsoluteUri,
+        ["WeChat:AccountType"] = "service",
+        ["WeChat:DigestTemplateId"] = TemplateId,
+        ["WeChat:ApiTimeout"] = "00:00:01",
+        ["Jobs:Workers"] = workers.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Broadcasts:Lease"] = "00:00:03",
+        ["Broadcasts:WatchdogInterval"] = "00:00:00.500",
+        ["Broadcasts:RetryDelay"] = "00:00:00.050",
+        ["Broadcasts:MaxRetryDelay"] = "00:00:00.400",
+        ["Broadcasts:MaxAttempts"] = "15",
+        ["Broadcasts:ChunkSize"] = "500",
+        ["Followers:SyncCron"] = "",
+    };
+
+    /// <summary>The settings of an instance in its own process: also where the store is.</summary>
+    public Dictionary<string, string?> ProcessSettings(int workers) =>
+        new(Settings(workers)) { ["Redis:Configuration"] = _store.ConnectionString };
+
+    public void InjectFaults(FaultProfile profile) => WeChat.State.Faults.Set(null, profile);
+
+    public async Task<string> StartAsync(string channel, object? extra = null)
+    {
+        using var response = await Admin.PostAsJsonAsync("/admin/api/broadcasts", new { issue = Issue, channel });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"POST /admin/api/broadcasts: {(int)response.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
+    }
+
+    public async Task<JsonElement> GetAsync(string id, HttpClient? admin = null) =>
+        await (admin ?? Admin).GetFromJsonAsync<JsonElement>($"/admin/api/broadcasts/{id}");
+
+    /// <summary>Polls until the broadcast reaches <paramref name="state"/>; fails with its last view otherwise.</summary>
+    public async Task<JsonElement> WaitForStateAsync(string id, string state, TimeSpan timeout, HttpClient? admin = null)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        JsonElement view;
+        do
+        {
+            view = await GetAsync(id, admin);
+            if (view.GetProperty("state").GetString() == state)
+            {
+                return view;
+            }
+
+            await Task.Delay(100);
+        }
+        while (DateTime.UtcNow < deadline);
+
+        var problems = _servers.SelectMany(s => s.Logs.Lines).Where(l => l.StartsWith("Error") || l.StartsWith("Warning")).Take(20);
+        Assert.Fail($"Broadcast {id} did not reach '{state}' within {timeout}: {view}\n{string.Join("\n", problems)}");
+        return view;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var server in _servers)
+        {
+            await server.DisposeAsync();
+        }
+
+        await WeChat.DisposeAsync();
+    }
+}

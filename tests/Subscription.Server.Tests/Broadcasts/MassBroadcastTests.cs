@@ -1,0 +1,51 @@
+using Microsoft.Extensions.DependencyInjection;
+using Subscription.Server.Broadcasts;
+using Subscription.Server.Tests.Infrastructure;
+using Subscription.WeChatEmulator.Api;
+using Subscription.WeChatEmulator.Faults;
+
+namespace Subscription.Server.Tests.Broadcasts;
+
+/// <summary>mass-openids: chunks of ≤ 10,000, a clientmsgid per chunk, a repeated chunk answered 45065 and counted as sent.</summary>
+[Trait("Category", "Storage")]
+public sealed class MassBroadcastTests(StoreFixture store)
+{
+    [Fact]
+    public async Task MassOpenIds_25001Followers_ThreeCallsDistinctClientMsgIds_RepeatedChunkCountedAsSent()
+    {
+        await using var rig = await BroadcastRig.CreateAsync(store, 25_001, workers: 0);
+        var server = rig.AddServer(workers: 1, new Dictionary<string, string?> { ["Broadcasts:RetryTooFastDelay"] = "00:00:01" });
+        var wechat = rig.WeChat.State;
+        // The first mass call is accepted but its answer never comes: the worker must ask again.
+        wechat.Faults.Set(ApiFamily.Mass, new FaultProfile { TimeoutAfterDeliveryRate = 1, HangFor = TimeSpan.FromSeconds(3) });
+        server.CreateClient();
+
+        var id = await rig.StartAsync("mass-openids");
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (wechat.Mass.All().Count == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the first mass call reaches WeChat");
+            await Task.Delay(20);
+        }
+
+        wechat.Faults.Clear();
+        // WeChat answers a clientmsgid retried within a minute with 45066; a minute on, with 45065 and the job.
+        wechat.Clock.Advance(TimeSpan.FromSeconds(61));
+        var view = await rig.WaitForStateAsync(id, "completed", TimeSpan.FromSeconds(60));
+
+        var jobs = wechat.Mass.All();
+        Assert.Equal(3, jobs.Count);
+        Assert.Equal(3, jobs.Select(j => j.ClientMsgId).Distinct().Count());
+        Assert.All(jobs, j => Assert.StartsWith(id + "-", j.ClientMsgId));
+        Assert.All(jobs, j => Assert.True(System.Text.Encoding.UTF8.GetByteCount(j.ClientMsgId!) <= 64));
+        Assert.Equal([10_000, 9_999, 2], jobs.OrderBy(j => j.MsgId).Select(j => j.TotalCount));
+        Assert.Empty(wechat.Deliveries.Duplicates());
+        Assert.All(rig.OpenIds, openId => Assert.Single(wechat.Deliveries.For(openId)));
+
+        Assert.Equal(25_001, view.GetProperty("audience").GetInt64());
+        Assert.Equal(25_001, view.GetProperty("sent").GetInt64());
+        var ledger = server.Services.GetRequiredService<BroadcastLedger>();
+        var repeated = await Task.WhenAll(Enumerable.Range(0, 3).Select(c => ledger.GetChunkFieldAsync(id, c, "dup")));
+        Assert.Equal(1, repeated.Count(d => d == "1"));
+    }
+}

@@ -1,0 +1,74 @@
+using Microsoft.Extensions.DependencyInjection;
+using Subscription.Server.Broadcasts;
+using Subscription.Server.Subscribers;
+using Subscription.Server.Tests.Infrastructure;
+using Subscription.WeChatEmulator.Deliveries;
+using Subscription.WeChatEmulator.Faults;
+
+namespace Subscription.Server.Tests.Broadcasts;
+
+/// <summary>The template channel against an unreliable WeChat: every active, opted-in follower gets the issue exactly once.</summary>
+[Trait("Category", "Storage")]
+public sealed class TemplateBroadcastTests(StoreFixture store)
+{
+    [Fact]
+    public async Task TenThousandFollowers_FaultyWeChat_EachActiveOptedInFollowerExactlyOnce()
+    {
+        // The first instance plans but runs no jobs, so followers can leave between the snapshot and the sends.
+        await using var rig = await BroadcastRig.CreateAsync(store, 10_000, workers: 0);
+        var subscribers = rig.Server.Services.GetRequiredService<SubscriberStore>();
+        var gone = rig.OpenIds.Where((_, i) => i % 100 == 7).ToHashSet();
+        var goneLater = rig.OpenIds.Where((_, i) => i % 200 == 8).ToHashSet();
+        var quiet = rig.OpenIds.Where((_, i) => i % 100 == 42).ToHashSet();
+        var quietLater = rig.OpenIds.Where((_, i) => i % 200 == 43).ToHashSet();
+        await LeaveAsync(rig, subscribers, gone, quiet);
+
+        var id = await rig.StartAsync("template");
+        await rig.Server.Services.GetRequiredService<BroadcastPlanner>().PlanAsync(id, CancellationToken.None);
+        await LeaveAsync(rig, subscribers, goneLater, quietLater);
+
+        rig.InjectFaults(new FaultProfile
+        {
+            ErrorRates = { [-1] = 0.05, [45009] = 0.02 },
+            Http500Rate = 0.05,
+            TimeoutRate = 0.025,
+            TimeoutAfterDeliveryRate = 0.025,
+            HangFor = TimeSpan.FromSeconds(3),
+        });
+        rig.AddServer(workers: 2).CreateClient();
+        var view = await rig.WaitForStateAsync(id, "completed", TimeSpan.FromMinutes(4));
+
+        var injected = rig.WeChat.State.Faults.Injected;
+        Assert.True(injected.GetValueOrDefault(FaultKind.TimeoutAfterDelivery) > 100, "time-outs after delivery were injected");
+        Assert.True(injected.GetValueOrDefault(FaultKind.Errcode) > 400, "errcodes were injected");
+        var deliveries = rig.WeChat.State.Deliveries;
+        Assert.Empty(deliveries.Duplicates());
+        var wanted = rig.OpenIds.Where(o => !gone.Contains(o) && !goneLater.Contains(o) && !quiet.Contains(o) && !quietLater.Contains(o)).ToList();
+        Assert.All(wanted, openId => Assert.Equal(DeliveryChannel.Template, Assert.Single(deliveries.For(openId)).Channel));
+        Assert.All(gone.Concat(goneLater).Concat(quiet).Concat(quietLater), openId => Assert.Empty(deliveries.For(openId)));
+
+        Assert.Equal(10_000 - gone.Count - quiet.Count, view.GetProperty("audience").GetInt64());
+        Assert.Equal(deliveries.Total, view.GetProperty("sent").GetInt64());
+        Assert.Equal(wanted.Count, view.GetProperty("sent").GetInt64());
+        Assert.Equal(goneLater.Count + quietLater.Count, view.GetProperty("skipped").GetInt64());
+        Assert.Equal(goneLater.Count, view.GetProperty("skippedByReason").GetProperty("unsubscribed").GetInt64());
+        Assert.Equal(quietLater.Count, view.GetProperty("skippedByReason").GetProperty("opted-out").GetInt64());
+        Assert.Equal(0, view.GetProperty("failed").GetInt64());
+    }
+
+    private static async Task LeaveAsync(BroadcastRig rig, SubscriberStore subscribers, IEnumerable<string> unfollow, IEnumerable<string> optOut)
+    {
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        foreach (var openId in unfollow)
+        {
+            await subscribers.UnfollowAsync(openId, now);
+            Assert.True(rig.WeChat.State.Followers.TryResolve(openId, out var index));
+            rig.WeChat.State.Followers.Unfollow(index);
+        }
+
+        foreach (var openId in optOut)
+        {
+            await subscribers.TouchAsync(openId, now, pushEnabled: false);
+        }
+    }
+}
