@@ -38,7 +38,7 @@ public sealed class MassBroadcastTests(StoreFixture store)
         Assert.Equal(3, jobs.Select(j => j.ClientMsgId).Distinct().Count());
         Assert.All(jobs, j => Assert.StartsWith(id + "-", j.ClientMsgId));
         Assert.All(jobs, j => Assert.True(System.Text.Encoding.UTF8.GetByteCount(j.ClientMsgId!) <= 64));
-        Assert.Equal([10_000, 9_999, 2], jobs.OrderBy(j => j.MsgId).Select(j => j.TotalCount));
+        Assert.Equal([10_000, 10_000, 5_001], jobs.OrderBy(j => j.MsgId).Select(j => j.TotalCount));
         Assert.Empty(wechat.Deliveries.Duplicates());
         Assert.All(rig.OpenIds, openId => Assert.Single(wechat.Deliveries.For(openId)));
 
@@ -47,5 +47,19 @@ public sealed class MassBroadcastTests(StoreFixture store)
         var ledger = server.Services.GetRequiredService<BroadcastLedger>();
         var repeated = await Task.WhenAll(Enumerable.Range(0, 3).Select(c => ledger.GetChunkFieldAsync(id, c, "dup")));
         Assert.Equal(1, repeated.Count(d => d == "1"));
+    }
+
+    [Fact]
+    public async Task MassOpenIds_LastChunkOfOne_BorrowsAMember_EveryCallHasTwoOrMore()
+    {
+        await using var rig = await BroadcastRig.CreateAsync(store, 21, workers: 0);
+        rig.AddServer(workers: 1, new Dictionary<string, string?> { ["Broadcasts:MassChunkSize"] = "10" }).CreateClient();
+
+        var id = await rig.StartAsync("mass-openids");
+        var view = await rig.WaitForStateAsync(id, "completed", TimeSpan.FromSeconds(30));
+
+        Assert.Equal([10, 9, 2], rig.WeChat.State.Mass.All().OrderBy(j => j.MsgId).Select(j => j.TotalCount));
+        Assert.All(rig.OpenIds, openId => Assert.Single(rig.WeChat.State.Deliveries.For(openId)));
+        Assert.Equal(21, view.GetProperty("sent").GetInt64());
     }
 }
