@@ -194,12 +194,17 @@ internal static class BroadcastScripts
         """;
 
     // KEYS: outcomes, counts. ARGV: openid, msgid, status.
-    // TEMPLATESENDJOBFINISH: a follower recorded as sent with this msgid whom WeChat could not reach becomes a
-    // failure with WeChat's status. Returns 1 when the event belonged to this broadcast.
+    // TEMPLATESENDJOBFINISH: a follower recorded as sent with this msgid is confirmed ("s:msgid:delivered"), or,
+    // if WeChat could not reach them, becomes a failure with WeChat's status. A repeated event changes nothing.
+    // Returns 1 when the event belonged to this broadcast.
     public const string TemplateFinished = """
-        if redis.call('HGET', KEYS[1], ARGV[1]) ~= 's:' .. ARGV[2] then return 0 end
+        local current = redis.call('HGET', KEYS[1], ARGV[1])
+        if current == 's:' .. ARGV[2] .. ':delivered' or current == 'f:' .. ARGV[3] then return 1 end
+        if current ~= 's:' .. ARGV[2] then return 0 end
         redis.call('HINCRBY', KEYS[2], 'reported:' .. ARGV[3], 1)
-        if ARGV[3] ~= 'success' then
+        if ARGV[3] == 'success' then
+          redis.call('HSET', KEYS[1], ARGV[1], current .. ':delivered')
+        else
           redis.call('HSET', KEYS[1], ARGV[1], 'f:' .. ARGV[3])
           redis.call('HINCRBY', KEYS[2], 'sent', -1)
           redis.call('HINCRBY', KEYS[2], 'failed', 1)

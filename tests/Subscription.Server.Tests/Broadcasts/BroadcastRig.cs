@@ -38,7 +38,9 @@ public sealed class BroadcastRig : IAsyncDisposable
 
     public HttpClient Admin { get; private set; } = null!;
 
-    public static async Task<BroadcastRig> CreateAsync(StoreFixture store, int followers, EmulatorOptions? options = null, int workers = 2)
+    public static async Task<BroadcastRig> CreateAsync(
+        StoreFixture store, int followers, EmulatorOptions? options = null, int workers = 2, IReadOnlyDictionary<string, string?>? settings = null,
+        DateTimeOffset? followedAt = null)
     {
         options ??= new EmulatorOptions();
         options.EnforceQuotas = false;
@@ -46,15 +48,15 @@ public sealed class BroadcastRig : IAsyncDisposable
         var rig = new BroadcastRig(store, await EmulatorHost.StartAsync(options));
         rig.WeChat.State.Followers.Seed(followers);
         rig.OpenIds = [.. Enumerable.Range(0, followers).Select(rig.WeChat.State.Followers.OpenId)];
-        var server = rig.AddServer(workers);
+        var server = rig.AddServer(workers, settings);
         rig.Admin = server.CreateAdminClient();
         await new IssueUploads(rig.Admin).PublishSampleAsync();
 
         var subscribers = server.Services.GetRequiredService<SubscriberStore>();
-        var followedAt = DateTimeOffset.UtcNow.AddMinutes(-5).ToUnixTimeSeconds();
+        var at = (followedAt ?? DateTimeOffset.UtcNow.AddMinutes(-5)).ToUnixTimeSeconds();
         foreach (var batch in rig.OpenIds.Chunk(500))
         {
-            await Task.WhenAll(batch.Select(openId => subscribers.FollowAsync(openId, followedAt, null)));
+            await Task.WhenAll(batch.Select(openId => subscribers.FollowAsync(openId, at, null)));
         }
 
         return rig;
@@ -100,7 +102,7 @@ public sealed class BroadcastRig : IAsyncDisposable
 
     public void InjectFaults(FaultProfile profile) => WeChat.State.Faults.Set(null, profile);
 
-    public async Task<string> StartAsync(string channel, object? extra = null)
+    public async Task<string> StartAsync(string channel)
     {
         using var response = await Admin.PostAsJsonAsync("/admin/api/broadcasts", new { issue = Issue, channel });
         var body = await response.Content.ReadAsStringAsync();
