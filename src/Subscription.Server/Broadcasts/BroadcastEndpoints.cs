@@ -52,7 +52,7 @@ public static class BroadcastEndpoints
             return Problem(400, "\"issue\" must be a positive issue number.");
         }
 
-        var channel = options.Value.DefaultChannel;
+        var channel = options.Value.Channel;
         if (request.Channel is not null && !BroadcastChannels.TryParse(request.Channel, out channel))
         {
             return Problem(400, $"\"channel\" must be one of {string.Join(", ", Enum.GetValues<BroadcastChannel>().Select(c => c.Name()))}.");

@@ -7,8 +7,10 @@ public sealed class BroadcastOptions : IValidatableObject
 {
     public const string Section = "Broadcasts";
 
-    /// <summary>The channel a broadcast uses when staff name none, e.g. when publishing schedules it.</summary>
-    public BroadcastChannel DefaultChannel { get; set; } = BroadcastChannel.MassAll;
+    /// <summary>The channel a broadcast uses when staff name none, e.g. when publishing schedules it: mass-all, mass-openids, template or custom.</summary>
+    public string DefaultChannel { get; set; } = "mass-all";
+
+    public BroadcastChannel Channel => BroadcastChannels.TryParse(DefaultChannel, out var channel) ? channel : BroadcastChannel.MassAll;
 
     /// <summary>Local time of day (readers' time zone) at which publishing schedules the broadcast; empty = at once.</summary>
     public string DefaultTime { get; set; } = "08:00";
@@ -64,6 +66,11 @@ public sealed class BroadcastOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (!BroadcastChannels.TryParse(DefaultChannel, out _))
+        {
+            yield return new("Broadcasts:DefaultChannel must be one of mass-all, mass-openids, template, custom.", [nameof(DefaultChannel)]);
+        }
+
         if (DefaultTime.Length > 0 && !TimeOnly.TryParseExact(DefaultTime, "HH:mm", out _))
         {
             yield return new("Broadcasts:DefaultTime must be HH:mm (24-hour) or empty.", [nameof(DefaultTime)]);

@@ -20,6 +20,7 @@ public sealed class BroadcastService(
     ArchiveStore archive,
     ReaderClock clock,
     IOptions<WeChatOptions> account,
+    IOptions<BroadcastOptions> options,
     ILogger<BroadcastService> logger)
 {
     /// <summary>Mass sends a subscription account may make a day, and mass messages a service-account follower gets a month (§1).</summary>
@@ -70,6 +71,22 @@ public sealed class BroadcastService(
         logger.LogInformation("Broadcast {Id}: issue {Issue} by {Channel}, {When}", id, definition.Issue, channel.Name(),
             definition.At is { } at ? $"at {clock.ToLocal(at):yyyy-MM-dd HH:mm zzz}" : "now");
         return (id, warnings);
+    }
+
+    /// <summary>The account's default broadcast of a just-published issue: default channel, next default time of day.</summary>
+    public Task<(string Id, IReadOnlyList<string> Warnings)> CreateDefaultAsync(int issue)
+    {
+        var o = options.Value;
+        DateTimeOffset? at = null;
+        if (o.DefaultTime.Length > 0)
+        {
+            var now = clock.Now;
+            var time = TimeOnly.ParseExact(o.DefaultTime, "HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+            var today = new DateTimeOffset(DateOnly.FromDateTime(now.DateTime).ToDateTime(time), now.Offset);
+            at = today > now ? today : today.AddDays(1);
+        }
+
+        return CreateAsync(new BroadcastDefinition(issue, o.Channel, null, at));
     }
 
     public async Task<Broadcast> PauseAsync(string id) => await ActAsync(id, "pause", "Paused by staff.");

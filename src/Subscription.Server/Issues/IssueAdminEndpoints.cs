@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Subscription.Server.Archive;
+using Subscription.Server.Broadcasts;
 
 namespace Subscription.Server.Issues;
 
@@ -16,8 +17,15 @@ public static class IssueAdminEndpoints
         return admin;
     }
 
-    private static async Task<IResult> UploadAsync(HttpRequest request, ArchiveStore archive, bool dryRun = false, bool publish = false, bool correction = false)
+    private static async Task<IResult> UploadAsync(
+        HttpRequest request, HttpResponse response, ArchiveStore archive, BroadcastService broadcasts,
+        bool dryRun = false, bool publish = false, bool correction = false, bool broadcast = false)
     {
+        if (broadcast && (!publish || correction))
+        {
+            return Errors(StatusCodes.Status400BadRequest, 0, "?broadcast=true schedules the new issue's broadcast; it goes with ?publish=true and not with a correction.");
+        }
+
         var mediaType = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
         if (mediaType is not ("text/plain" or "application/json"))
         {
@@ -63,6 +71,24 @@ public static class IssueAdminEndpoints
         {
             return Errors(StatusCodes.Status400BadRequest, HeaderLine(text, issue.Number),
                 $"Issue {issue.Number} is already published; a draft cannot replace it. Publish a correction with ?publish=true&correction=true.");
+        }
+
+        if (broadcast)
+        {
+            // The issue is published whatever happens here; the headers say how its broadcast went.
+            try
+            {
+                var (id, warnings) = await broadcasts.CreateDefaultAsync(issue.Number);
+                response.Headers["X-Broadcast-Id"] = id;
+                if (warnings.Count > 0)
+                {
+                    response.Headers["X-Broadcast-Warning"] = warnings.ToArray();
+                }
+            }
+            catch (BroadcastRequestException e)
+            {
+                response.Headers["X-Broadcast-Error"] = e.Message;
+            }
         }
 
         return IssueJsonResult(issue, StatusCodes.Status201Created, $"/admin/api/issues/{issue.Number}");

@@ -119,4 +119,30 @@ public sealed class BroadcastApiTests(StoreFixture store)
         Assert.Equal(0, view.GetProperty("sent").GetInt64());
         Assert.Equal(0, view.GetProperty("failed").GetInt64());
     }
+
+    [Fact]
+    public async Task PublishWithBroadcast_SchedulesTheDefaultBroadcast_AtTheNextDefaultTime()
+    {
+        await using var rig = await BroadcastRig.CreateAsync(store, 5, workers: 0, settings: new Dictionary<string, string?>
+        {
+            ["Broadcasts:DefaultChannel"] = "template",
+            ["Broadcasts:DefaultTime"] = "08:30",
+        });
+        var text = SampleIssueText.Read().Replace("总第185期", "总第186期", StringComparison.Ordinal);
+
+        using var published = await new IssueUploads(rig.Admin).PostTextAsync(text, "?publish=true&broadcast=true");
+
+        Assert.Equal(HttpStatusCode.Created, published.StatusCode);
+        var id = Assert.Single(published.Headers.GetValues("X-Broadcast-Id"));
+        var view = await rig.GetAsync(id);
+        Assert.Equal(186, view.GetProperty("issue").GetInt32());
+        Assert.Equal("template", view.GetProperty("channel").GetString());
+        Assert.Equal("scheduled", view.GetProperty("state").GetString());
+        var at = view.GetProperty("scheduledAt").GetDateTimeOffset().ToOffset(TimeSpan.FromHours(8));
+        Assert.Equal(new TimeSpan(8, 30, 0), at.TimeOfDay);
+        Assert.InRange(at - DateTimeOffset.UtcNow, TimeSpan.Zero, TimeSpan.FromDays(1));
+
+        using var correction = await new IssueUploads(rig.Admin).PostTextAsync(text, "?publish=true&correction=true&broadcast=true");
+        Assert.Equal(HttpStatusCode.BadRequest, correction.StatusCode);
+    }
 }
