@@ -3,13 +3,15 @@ using System.Globalization;
 namespace Subscription.Benchmarks;
 
 /// <summary>Command-line settings: --connections N, --seconds N, --server path/to/Subscription.Server.dll.</summary>
-public sealed record BenchmarkOptions(int Connections, int Seconds, string? ServerDll, bool Search = false, bool Sync = false)
+public sealed record BenchmarkOptions(int Connections, int Seconds, string? ServerDll, bool Search = false, bool Sync = false, bool Broadcast = false, int MassPerMinute = 0)
 {
     public const string Usage =
         """
-        Usage: Subscription.Benchmarks [search | sync] [--connections N] [--seconds N] [--server path/to/Subscription.Server.dll]
+        Usage: Subscription.Benchmarks [search | sync | broadcast] [--connections N] [--seconds N] [--server path/to/Subscription.Server.dll]
           search         measure keyword-search replies over 500 synthetic issues instead of the callback peak
           sync           measure a follower sync of 1,000,000 emulated followers (time, server memory)
+          broadcast      measure broadcasts to 1,000,000 followers: template (rate, memory, Hangfire's share), mass-openids
+          --mass-per-minute  with broadcast: the mass-send limit (default 0 = off, which also runs the template part; 60 = WeChat's)
           --connections  concurrent keep-alive connections in the peak phases (1-1024, default 32)
           --seconds      length of each measured phase (1-120, default 10)
           --server       the server to run (default: the build of src/Subscription.Server matching this build)
@@ -35,6 +37,10 @@ public sealed record BenchmarkOptions(int Connections, int Seconds, string? Serv
                     options = options with { Seconds = seconds };
                     i++;
                     break;
+                case "--mass-per-minute" when TryInt(value, 0, 6000, out var perMinute):
+                    options = options with { MassPerMinute = perMinute };
+                    i++;
+                    break;
                 case "--server" when !string.IsNullOrWhiteSpace(value):
                     options = options with { ServerDll = Path.GetFullPath(value) };
                     i++;
@@ -44,6 +50,9 @@ public sealed record BenchmarkOptions(int Connections, int Seconds, string? Serv
                     break;
                 case "sync":
                     options = options with { Sync = true };
+                    break;
+                case "broadcast":
+                    options = options with { Broadcast = true };
                     break;
                 case "-h" or "--help":
                     error = "";

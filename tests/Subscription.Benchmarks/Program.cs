@@ -36,10 +36,15 @@ try
 
     var serverDll = ServerLocator.FindServerDll(options.ServerDll);
     var settings = ServerSettings.Create();
-    await using var wechat = options.Sync ? await SyncRun.StartWeChatAsync(cancel.Token) : null;
+    await using var wechat = options.Sync || options.Broadcast ? await SyncRun.StartWeChatAsync(cancel.Token) : null;
     if (wechat is not null)
     {
-        settings = settings with { ApiBaseUrl = wechat.BaseAddress.AbsoluteUri, JobWorkers = 1 };
+        settings = settings with { ApiBaseUrl = wechat.BaseAddress.AbsoluteUri, JobWorkers = options.Broadcast ? 2 : 1 };
+    }
+
+    if (options.Broadcast)
+    {
+        settings = settings with { Extra = BroadcastRun.Settings(options.MassPerMinute) };
     }
 
     Console.Error.WriteLine($"… starting {serverDll} (store: {settings.StoreDescription})");
@@ -52,6 +57,14 @@ try
         using var admin = new HttpClient { BaseAddress = settings.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
         admin.DefaultRequestHeaders.Add("X-Api-Key", ServerSettings.AdminApiKey);
         SyncRun.Print(Console.Out, settings, await SyncRun.RunAsync(server, admin, cancel.Token));
+        return 0;
+    }
+
+    if (options.Broadcast)
+    {
+        using var admin = new HttpClient { BaseAddress = settings.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        admin.DefaultRequestHeaders.Add("X-Api-Key", ServerSettings.AdminApiKey);
+        await new BroadcastRun(server, admin, settings, wechat!, Path.GetDirectoryName(serverDll)!, options.Connections, options.MassPerMinute).RunAsync(Console.Out, cancel.Token);
         return 0;
     }
 

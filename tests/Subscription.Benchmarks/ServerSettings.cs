@@ -1,8 +1,14 @@
 namespace Subscription.Benchmarks;
 
 /// <summary>The environment of one benchmark server: benchmark-only secrets, a private port and store.</summary>
-public sealed record ServerSettings(int HttpPort, string DataPath, string? RedisConfiguration, string KeyPrefix)
+public sealed record ServerSettings(int HttpPort, string DataPath, string? RedisConfiguration, string KeyPrefix, int EmbeddedPort)
 {
+    /// <summary>More settings for the server process (configuration keys with ':').</summary>
+    public IReadOnlyDictionary<string, string> Extra { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Where the benchmark itself reaches the server's store.</summary>
+    public string StoreConnection => RedisConfiguration ?? $"127.0.0.1:{EmbeddedPort}";
+
     /// <summary>Where the server finds WeChat's API (the emulator), if not the default.</summary>
     public string? ApiBaseUrl { get; init; }
 
@@ -34,10 +40,22 @@ public sealed record ServerSettings(int HttpPort, string DataPath, string? Redis
             FreePort.Next(),
             data,
             string.IsNullOrWhiteSpace(redis) ? null : redis.Trim(),
-            $"bench:{Guid.NewGuid():N}:");
+            $"bench:{Guid.NewGuid():N}:",
+            FreePort.Next());
     }
 
-    public IReadOnlyDictionary<string, string> ProcessEnvironment() => new Dictionary<string, string>
+    public IReadOnlyDictionary<string, string> ProcessEnvironment()
+    {
+        var environment = BaseEnvironment();
+        foreach (var (key, value) in Extra)
+        {
+            environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        return environment;
+    }
+
+    private Dictionary<string, string> BaseEnvironment() => new()
     {
         ["WeChat__ApiBaseUrl"] = ApiBaseUrl ?? "https://api.weixin.qq.com",
         ["Jobs__Workers"] = JobWorkers.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -51,7 +69,7 @@ public sealed record ServerSettings(int HttpPort, string DataPath, string? Redis
         ["Admin__ApiKey"] = AdminApiKey,
         ["Redis__Configuration"] = RedisConfiguration ?? "",
         ["Redis__KeyPrefix"] = KeyPrefix,
-        ["Storage__EmbeddedPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Storage__EmbeddedPort"] = EmbeddedPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Storage__DataPath"] = DataPath,
         ["Logging__LogLevel__Default"] = "Warning",
         // Lets a profiler (perf) name JIT-compiled frames; costs nothing measurable.

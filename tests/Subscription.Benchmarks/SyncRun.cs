@@ -24,6 +24,7 @@ public static class SyncRun
             AppId = ServerSettings.AppId,
             AppSecret = ServerSettings.AppSecret,
             EnforceQuotas = false,
+            EnforceRateLimits = false,
         }, cancel);
         wechat.State.Followers.Seed(Followers);
         return wechat;

@@ -12,6 +12,16 @@ public sealed class BroadcastJobs(BroadcastPlanner planner, ChunkRunner runner, 
     [AutomaticRetry(Attempts = 5)]
     public Task RunChunkAsync(string id, int chunk, CancellationToken cancellationToken) => runner.RunAsync(id, chunk, cancellationToken);
 
+    /// <summary>The scheduled resume after an exhausted quota; nothing to do if staff resumed or cancelled meanwhile.</summary>
     [AutomaticRetry(Attempts = 5)]
-    public Task ResumeAsync(string id) => service.ResumeAsync(id);
+    public async Task ResumeAsync(string id)
+    {
+        try
+        {
+            await service.ResumeAsync(id);
+        }
+        catch (BroadcastRequestException)
+        {
+        }
+    }
 }

@@ -34,6 +34,10 @@ public sealed class BroadcastOptions : IValidatableObject
     [Range(0, 100_000)]
     public int SendsPerSecond { get; set; }
 
+    /// <summary>mass/send and sendall calls a minute across all instances (§13.5: 60); 0 = no limit of our own.</summary>
+    [Range(0, 6_000)]
+    public int MassPerMinute { get; set; } = 60;
+
     /// <summary>How long a chunk job's claim on its chunk lasts unless renewed; a dead worker's chunk is resumed after it.</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -17,7 +17,7 @@ public sealed class BroadcastPlanner(
     /// <summary>The lease that keeps a second planner of the same broadcast out.</summary>
     public const int PlannerChunk = -1;
 
-    private const int PageSize = 1_000;
+    private const int PageSize = 1_000, MassPageSize = 5_000;
 
     public async Task PlanAsync(string id, CancellationToken cancellationToken)
     {
@@ -88,15 +88,16 @@ public sealed class BroadcastPlanner(
 
             var room = chunkSize - (int)(await ledger.GetMetaAsync(id, "pcount") is { } p ? long.Parse(p, System.Globalization.CultureInfo.InvariantCulture) : 0);
             var (page, next) = scan is null
-                ? await AudiencePageAsync(broadcast, at.Cursor, Math.Min(room, PageSize))
+                ? await AudiencePageAsync(broadcast, at.Cursor, Math.Min(room, channel.IsPerFollower() ? PageSize : MassPageSize))
                 : await scan.PageAsync(at.Cursor, PageSize);
             if (page.Count > 0 || next is not null)
             {
                 var closed = await ledger.AppendAsync(id, at, next ?? "end", chunkSize, page, dedupe: scan is not null);
-                if (closed == 1 && channel.IsPerFollower())
+                if (closed == 1 && (channel.IsPerFollower() || at.OpenChunk > 0))
                 {
-                    // Sending starts while the rest is planned; mass chunks wait, as the last may still borrow a member.
-                    await scheduler.EnsureChunkJobAsync(id, at.OpenChunk);
+                    // Sending starts while the rest is planned. The newest mass chunk waits: the last one may
+                    // still borrow a member from it (mass/send needs two).
+                    await scheduler.EnsureChunkJobAsync(id, channel.IsPerFollower() ? at.OpenChunk : at.OpenChunk - 1);
                 }
 
                 if (next is not null || closed < 0)

@@ -214,9 +214,11 @@ internal static class BroadcastScripts
         """;
 
     // KEYS: chunks, counts. ARGV: chunk, status, total, filtered, sent, errors.
-    // MASSSENDJOBFINISH (or mass/get): WeChat's own counts for a chunk's job, recorded once.
+    // MASSSENDJOBFINISH (or mass/get, which has a status but no counts): WeChat's result for a chunk's job,
+    // recorded once, as jobs by status and WeChat's counts.
     public const string MassFinished = """
         if redis.call('HSETNX', KEYS[1], ARGV[1] .. ':status', ARGV[2]) == 0 then return 0 end
+        redis.call('HINCRBY', KEYS[2], 'reported:jobs:' .. ARGV[2], 1)
         redis.call('HINCRBY', KEYS[2], 'reported:total', tonumber(ARGV[3]))
         redis.call('HINCRBY', KEYS[2], 'reported:filtered', tonumber(ARGV[4]))
         redis.call('HINCRBY', KEYS[2], 'reported:sent', tonumber(ARGV[5]))

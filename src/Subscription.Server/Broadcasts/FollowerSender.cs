@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Subscription.Server.Configuration;
 using Subscription.Server.Digests;
 using Subscription.Server.Issues;
+using Subscription.Server.Subscribers;
 using Subscription.Server.WeChatApi;
 using Subscription.WeChat.Api;
 
@@ -15,6 +16,7 @@ public sealed class FollowerSender(
     WeChatApiClient api,
     DigestRenderer digests,
     RateLimiter limiter,
+    SubscriberStore subscribers,
     TimeProvider time,
     IOptions<WeChatOptions> account,
     IOptions<BroadcastOptions> options,
@@ -58,9 +60,12 @@ public sealed class FollowerSender(
                 last = e.ErrCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 switch (e.Class)
                 {
+                    case WeChatErrorClass.Recipient when e.IsFollowerGone:
+                        // WeChat says they left (§16.5): the audience forgets them as an unfollow event would.
+                        await subscribers.UnfollowAsync(openId, time.GetUtcNow().ToUnixTimeSeconds());
+                        return "k:" + SkipReasons.Unsubscribed;
                     case WeChatErrorClass.Recipient:
-                        return e.IsFollowerGone ? "k:" + SkipReasons.Unsubscribed
-                            : e.ErrCode == 45015 ? "k:" + SkipReasons.OutsideWindow
+                        return e.ErrCode == 45015 ? "k:" + SkipReasons.OutsideWindow
                             : "f:" + last;
                     case WeChatErrorClass.QuotaExhausted when e.ErrCode != 45009 || stop.QuotaFailed():
                         stop.Stop(StopKind.QuotaExhausted, $"WeChat quota exhausted ({e.ErrCode}: {e.ErrMsg})");

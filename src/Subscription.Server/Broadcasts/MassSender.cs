@@ -48,7 +48,11 @@ public sealed class MassSender(
         var o = options.Value;
         for (var attempt = 1; !stop.Stopped && !cancellationToken.IsCancellationRequested; attempt++)
         {
-            await limiter.AcquireAsync(RateLimit.MassSend, cancellationToken);
+            if (o.MassPerMinute > 0)
+            {
+                await limiter.AcquireAsync(RateLimit.MassSend with { Limit = o.MassPerMinute }, cancellationToken);
+            }
+
             TimeSpan? wait = null;
             try
             {

@@ -22,16 +22,26 @@ public sealed class AccessTokenService(
     private static readonly TimeSpan RefusedMemory = TimeSpan.FromMinutes(10);
 
     private readonly TokenKeys _keys = new(store.KeyPrefix, account.Value.AppId);
+    private static readonly TimeSpan LocalMemory = TimeSpan.FromSeconds(2);
+
     private readonly SemaphoreSlim _local = new(1, 1);
+    private volatile Memo? _memo;
     private readonly string _owner = Guid.NewGuid().ToString("N");
 
     public TokenKeys Keys => _keys;
 
     public async ValueTask<string> GetAsync(CancellationToken cancellationToken)
     {
+        // A broadcast makes thousands of calls a second: it reads the shared token once per LocalMemory, not per call.
+        if (_memo is { } memo && Environment.TickCount64 < memo.Until)
+        {
+            return memo.Token;
+        }
+
         var cached = await store.Database.StringGetAsync(_keys.Token);
         if (!cached.IsNull)
         {
+            _memo = new Memo(cached!, Environment.TickCount64 + (long)LocalMemory.TotalMilliseconds);
             return cached!;
         }
 
@@ -49,6 +59,7 @@ public sealed class AccessTokenService(
 
     public async ValueTask InvalidateAsync(string failedToken, CancellationToken cancellationToken)
     {
+        _memo = null;
         await store.Database.ScriptEvaluateAsync(
             TokenScripts.Invalidate, [_keys.Token, _keys.Refused], [failedToken, (long)RefusedMemory.TotalMilliseconds]);
         logger.LogWarning("WeChat refused the access token; it is dropped and will be refreshed");
@@ -112,4 +123,6 @@ public sealed class AccessTokenService(
     }
 
     public void Dispose() => _local.Dispose();
+
+    private sealed record Memo(string Token, long Until);
 }

@@ -73,6 +73,26 @@ public sealed class BroadcastOutcomeTests(StoreFixture store)
         Assert.Equal(30, reported.GetProperty("total").GetInt64());
         Assert.Equal(28, reported.GetProperty("sent").GetInt64());
         Assert.Equal(1, reported.GetProperty("errors").GetInt64());
+        Assert.Equal(1, reported.GetProperty("jobs:sendsuccess").GetInt64());
+    }
+
+    [Fact]
+    public async Task MassJobFinishedNeverCame_MassGetFillsIn()
+    {
+        await using var rig = await BroadcastRig.CreateAsync(store, 30, workers: 1,
+            settings: new Dictionary<string, string?> { ["Broadcasts:MassStatusPollAfter"] = "00:00:01" });
+        var id = await rig.StartAsync("mass-openids");
+        await rig.WaitForStateAsync(id, "completed", TimeSpan.FromSeconds(30));
+
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        JsonElement reported;
+        while (!(reported = (await rig.GetAsync(id)).GetProperty("reported")).TryGetProperty("jobs:SEND_SUCCESS", out _))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"mass/get filled in the job's status: {reported}");
+            await Task.Delay(200);
+        }
+
+        Assert.Equal(1, reported.GetProperty("jobs:SEND_SUCCESS").GetInt64());
     }
 
     [Fact]
@@ -125,5 +145,22 @@ public sealed class BroadcastOutcomeTests(StoreFixture store)
         Assert.Equal(15, view.GetProperty("sent").GetInt64());
         Assert.Equal(25, view.GetProperty("skippedByReason").GetProperty("outside-window").GetInt64());
         Assert.All(rig.OpenIds, openId => Assert.Equal(recent.Contains(openId) ? 1 : 0, rig.WeChat.State.Deliveries.CountFor(openId)));
+    }
+
+    [Fact]
+    public async Task WeChatSaysFollowerLeft_SkippedAndMarkedUnsubscribed()
+    {
+        await using var rig = await BroadcastRig.CreateAsync(store, 20, workers: 1);
+        var left = rig.OpenIds[3];
+        Assert.True(rig.WeChat.State.Followers.TryResolve(left, out var index));
+        rig.WeChat.State.Followers.Unfollow(index); // the unsubscribe event never reached us
+
+        var id = await rig.StartAsync("template");
+        var view = await rig.WaitForStateAsync(id, "completed", TimeSpan.FromSeconds(30));
+
+        Assert.Equal(19, view.GetProperty("sent").GetInt64());
+        Assert.Equal(1, view.GetProperty("skippedByReason").GetProperty("unsubscribed").GetInt64());
+        var subscriber = await rig.Admin.GetFromJsonAsync<JsonElement>($"/admin/api/subscribers/{left}");
+        Assert.Equal("inactive", subscriber.GetProperty("status").GetString());
     }
 }

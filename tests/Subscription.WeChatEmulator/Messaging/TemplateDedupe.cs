@@ -9,6 +9,7 @@ public sealed class TemplateDedupe(EmulatorClock clock)
 
     private readonly Lock _lock = new();
     private readonly Dictionary<(int Follower, string ClientMsgId), (long MsgId, DateTimeOffset At)> _sent = [];
+    private readonly Queue<((int Follower, string ClientMsgId) Key, DateTimeOffset At)> _order = new();
 
     /// <summary>
     /// Claims the key for <paramref name="msgId"/>, atomically: returns the first send's msgid when the key was
@@ -24,15 +25,18 @@ public sealed class TemplateDedupe(EmulatorClock clock)
                 return first.MsgId;
             }
 
-            if (_sent.Count > 100_000)
+            // Claims arrive in time order, so the expired ones are at the front of the queue.
+            while (_order.TryPeek(out var oldest) && now - oldest.At >= Window)
             {
-                foreach (var key in _sent.Where(pair => now - pair.Value.At >= Window).Select(pair => pair.Key).ToList())
+                _order.Dequeue();
+                if (_sent.TryGetValue(oldest.Key, out var held) && held.At == oldest.At)
                 {
-                    _sent.Remove(key);
+                    _sent.Remove(oldest.Key);
                 }
             }
 
             _sent[(follower, clientMsgId)] = (msgId, now);
+            _order.Enqueue(((follower, clientMsgId), now));
             return null;
         }
     }
