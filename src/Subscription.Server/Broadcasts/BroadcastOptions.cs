@@ -68,6 +68,9 @@ public sealed class BroadcastOptions : IValidatableObject
     /// <summary>The permanent image material used as the cover of the draft article a mass-all send carries; empty = a text digest.</summary>
     public string CoverMediaId { get; set; } = "";
 
+    /// <summary>The wait before attempt <paramref name="attempt"/> + 1: RetryDelay doubling, at most MaxRetryDelay.</summary>
+    public TimeSpan Backoff(int attempt) => TimeSpan.FromTicks(Math.Min(MaxRetryDelay.Ticks, RetryDelay.Ticks << Math.Clamp(attempt - 1, 0, 20)));
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!BroadcastChannels.TryParse(DefaultChannel, out _))

@@ -95,7 +95,7 @@ public sealed class FollowerSender(
 
             if (attempt < o.MaxAttempts)
             {
-                var delay = TimeSpan.FromTicks(Math.Min(o.MaxRetryDelay.Ticks, o.RetryDelay.Ticks << Math.Min(attempt - 1, 20)));
+                var delay = o.Backoff(attempt);
                 logger.LogDebug("Broadcast {Id}: attempt {Attempt} for a follower failed ({Error}); retrying in {Delay}", broadcastId, attempt, last, delay);
                 await Task.Delay(delay, time, cancellationToken);
             }

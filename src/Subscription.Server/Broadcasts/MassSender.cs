@@ -92,7 +92,7 @@ public sealed class MassSender(
 
             if (!stop.Stopped)
             {
-                var delay = wait ?? TimeSpan.FromTicks(Math.Min(o.MaxRetryDelay.Ticks, o.RetryDelay.Ticks << Math.Min(attempt - 1, 20)));
+                var delay = wait ?? o.Backoff(attempt);
                 await Task.Delay(delay, time, cancellationToken);
             }
         }
