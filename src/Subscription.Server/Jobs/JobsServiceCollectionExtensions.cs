@@ -18,7 +18,13 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton<JobStorage>(sp =>
         {
             var store = sp.GetRequiredService<RedisStore>();
-            return new RedisStorage(store.Connection, new RedisStorageOptions { Prefix = store.KeyPrefix + "{hangfire}:" });
+            return new RedisStorage(store.Connection, new RedisStorageOptions
+            {
+                Prefix = store.KeyPrefix + "{hangfire}:",
+                // Idle workers wait for a pub/sub notice of new work; one that misses it (it subscribed a moment
+                // too late, or the connection blinked) looks again after this, not after the default 3 minutes.
+                FetchTimeout = TimeSpan.FromSeconds(5),
+            });
         });
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire((sp, config) => config

@@ -61,7 +61,7 @@ public sealed class BroadcastResilienceTests(StoreFixture store)
 
         using var paused = await rig.Admin.PostAsync($"/admin/api/broadcasts/{id}/pause", null);
         Assert.Equal(System.Net.HttpStatusCode.OK, paused.StatusCode);
-        await Task.Delay(1_500); // the batch in flight finishes
+        await Task.Delay(3_000); // the batch in flight finishes
         var atPause = deliveries.Total;
         await Task.Delay(2_000);
         Assert.Equal(atPause, deliveries.Total);

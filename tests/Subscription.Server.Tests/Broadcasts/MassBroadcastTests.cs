@@ -62,4 +62,22 @@ public sealed class MassBroadcastTests(StoreFixture store)
         Assert.All(rig.OpenIds, openId => Assert.Single(rig.WeChat.State.Deliveries.For(openId)));
         Assert.Equal(21, view.GetProperty("sent").GetInt64());
     }
+
+    [Fact]
+    public async Task MassAll_WithCover_SendsTheIssueAsADraftArticle()
+    {
+        await using var rig = await BroadcastRig.CreateAsync(store, 12, workers: 0);
+        var cover = rig.WeChat.State.Media.AddMaterial("image", 20_000, "cover.png").MediaId;
+        rig.AddServer(workers: 1, new Dictionary<string, string?> { ["Broadcasts:CoverMediaId"] = cover }).CreateClient();
+
+        var id = await rig.StartAsync("mass-all");
+        var view = await rig.WaitForStateAsync(id, "completed", TimeSpan.FromSeconds(30));
+
+        var job = Assert.Single(rig.WeChat.State.Mass.All());
+        Assert.Equal("mpnews", job.MsgType);
+        Assert.Equal("all", job.Audience);
+        Assert.Equal(id + "-0", job.ClientMsgId);
+        Assert.Equal(12, view.GetProperty("sent").GetInt64());
+        Assert.All(rig.OpenIds, openId => Assert.Single(rig.WeChat.State.Deliveries.For(openId)));
+    }
 }
