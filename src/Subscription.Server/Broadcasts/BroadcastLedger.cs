@@ -167,6 +167,9 @@ public sealed class BroadcastLedger(RedisStore store, TimeProvider time, IOption
     public async Task<string?> GetChunkFieldAsync(string id, int chunk, string field) =>
         await Db.HashGetAsync(Keys.Ledger(id).Chunks, $"{chunk}:{field}");
 
+    /// <summary>Counts a chunk job that ended in an exception; returns the count so far.</summary>
+    public Task<long> CountChunkFailureAsync(string id, int chunk) => Db.HashIncrementAsync(Keys.Ledger(id).Chunks, $"{chunk}:errors");
+
     public async Task<IReadOnlyList<string>> MembersAsync(string id, int chunk, long start, long count) =>
         [.. (await Db.ListRangeAsync(Keys.Ledger(id).Chunk(chunk), start, start + count - 1)).Select(v => v.ToString())];
 

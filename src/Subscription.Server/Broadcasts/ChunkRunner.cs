@@ -21,6 +21,8 @@ public sealed class ChunkRunner(
     IOptions<BroadcastOptions> options,
     ILogger<ChunkRunner> logger)
 {
+    private const int MaxFailuresBeforePause = 5;
+
     public async Task RunAsync(string id, int chunk, CancellationToken cancellationToken)
     {
         if (await ledger.GetAsync(id) is not { State: BroadcastState.Running } broadcast)
@@ -63,6 +65,17 @@ public sealed class ChunkRunner(
             {
                 await service.StopForAsync(id, stop);
             }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Hangfire retries the job and the watchdog starts a new one; a chunk that keeps failing pauses the
+            // broadcast with the reason instead of looping for ever.
+            if (await ledger.CountChunkFailureAsync(id, chunk) % MaxFailuresBeforePause == 0)
+            {
+                await ledger.TransitionAsync(id, "pause", $"Chunk {chunk} failed {MaxFailuresBeforePause} times; last error: {e.GetType().Name}: {e.Message}");
+            }
+
+            throw;
         }
         finally
         {

@@ -104,6 +104,22 @@ public sealed class FollowerSender(
         return "f:" + last;
     }
 
+    private TemplateMessage? _template;
+    private Issue? _templateIssue;
+
+    private TemplateMessage Render(Issue issue)
+    {
+        var payload = digests.TemplateMessage(issue, "-", account.Value.DigestTemplateId, "-");
+        _templateIssue = issue;
+        return new TemplateMessage
+        {
+            ToUser = "",
+            TemplateId = payload.TemplateId,
+            Url = payload.Url,
+            Data = payload.Data.ToDictionary(p => p.Key, p => p.Value.Value, StringComparer.Ordinal),
+        };
+    }
+
     /// <summary>WeChat de-duplicates a template message by openid + this id, so a retry after a time-out is safe.</summary>
     public static string TemplateClientMsgId(string broadcastId, string openId) => $"{broadcastId}-{openId}";
 
@@ -112,15 +128,12 @@ public sealed class FollowerSender(
     {
         if (channel == BroadcastChannel.Template)
         {
-            var payload = digests.TemplateMessage(issue, openId, account.Value.DigestTemplateId, TemplateClientMsgId(broadcastId, openId));
-            return await api.SendTemplateAsync(new TemplateMessage
-            {
-                ToUser = payload.ToUser,
-                TemplateId = payload.TemplateId,
-                Url = payload.Url,
-                ClientMsgId = payload.ClientMsgId,
-                Data = payload.Data.ToDictionary(p => p.Key, p => p.Value.Value, StringComparer.Ordinal),
-            }, cancellationToken);
+            // Only touser and client_msg_id differ between followers; the rest is rendered once per job.
+            var template = _template is { } known && ReferenceEquals(_templateIssue, issue)
+                ? known
+                : (_template = Render(issue));
+            return await api.SendTemplateAsync(
+                template with { ToUser = openId, ClientMsgId = TemplateClientMsgId(broadcastId, openId) }, cancellationToken);
         }
 
         await api.SendCustomNewsAsync(openId, digests.NewsCard(issue, sections.Count == 0 ? null : sections), cancellationToken);

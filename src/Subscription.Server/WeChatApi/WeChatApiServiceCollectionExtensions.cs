@@ -20,7 +20,10 @@ public static class WeChatApiServiceCollectionExtensions
 
         services.AddTransient<ResilienceRejectionHandler>();
         services.AddHttpClient<WeChatTokenClient>(UseApiBase).AddHttpMessageHandler<ResilienceRejectionHandler>().AddStandardResilienceHandler();
+        // No per-request HttpClient logging: a broadcast makes thousands of calls a second; failures surface as
+        // WeChatApiException/WeChatTransportException with errcode, rid and endpoint, which callers log or record.
         services.AddHttpClient<WeChatApiClient>(UseApiBase)
+            .RemoveAllLoggers()
             .AddHttpMessageHandler<ResilienceRejectionHandler>()
             .AddStandardResilienceHandler()
             .Configure((o, sp) =>
