@@ -37,7 +37,7 @@ public static class BroadcastEndpoints
         group.MapPost("", CreateAsync);
         group.MapGet("", ListAsync);
         group.MapGet("/{id}", GetAsync);
-        group.MapPost("/{id}/pause", (string id, BroadcastService s, BroadcastLedger l, TimeProvider t) => ActAsync(() => s.PauseAsync(id), t));
+        group.MapPost("/{id}/pause", (string id, BroadcastService s, TimeProvider t) => ActAsync(() => s.PauseAsync(id), t));
         group.MapPost("/{id}/resume", (string id, BroadcastService s, TimeProvider t) => ActAsync(() => s.ResumeAsync(id), t));
         group.MapPost("/{id}/cancel", (string id, BroadcastService s, TimeProvider t) => ActAsync(() => s.CancelAsync(id), t));
         group.MapPost("/{id}/resend-failed", ResendFailedAsync);

@@ -28,12 +28,44 @@ public sealed class JobFinishReconciler(BroadcastLedger ledger, ILogger<JobFinis
 
     public async Task TemplateFinishedAsync(TemplateSendJobFinishEvent job)
     {
-        foreach (var id in await ledger.ListAsync(0, RecentBroadcasts))
+        // A broadcast newer than the cached list is found on a second look with the list read afresh.
+        foreach (var fresh in new[] { false, true })
         {
-            if (await ledger.TemplateFinishedAsync(id, job.FromUserName, job.MsgId, job.Status))
+            foreach (var id in await RecentTemplateBroadcastsAsync(fresh))
             {
-                return;
+                if (await ledger.TemplateFinishedAsync(id, job.FromUserName, job.MsgId, job.Status))
+                {
+                    return;
+                }
             }
         }
     }
+
+    /// <summary>
+    /// The recent template broadcasts, newest first. A broadcast to a million followers brings a million of these
+    /// events, so the list is read about once a second rather than per event.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> RecentTemplateBroadcastsAsync(bool fresh)
+    {
+        if (!fresh && _recent is { } recent && Environment.TickCount64 < recent.Until)
+        {
+            return recent.Ids;
+        }
+
+        var ids = new List<string>();
+        foreach (var id in await ledger.ListAsync(0, RecentBroadcasts))
+        {
+            if (await ledger.GetMetaAsync(id, "channel") == BroadcastChannel.Template.Name())
+            {
+                ids.Add(id);
+            }
+        }
+
+        _recent = new Recent(ids, Environment.TickCount64 + 1_000);
+        return ids;
+    }
+
+    private volatile Recent? _recent;
+
+    private sealed record Recent(IReadOnlyList<string> Ids, long Until);
 }
