@@ -23,7 +23,7 @@ public static class BroadcastEndpoints
         services.AddTransient<ChunkRunner>();
         services.AddTransient<BroadcastJobs>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, BroadcastJsonContext.Default));
-        if (configuration.GetValue($"{JobsOptions.Section}:{nameof(JobsOptions.Workers)}", new JobsOptions().Workers) > 0)
+        if (JobsOptions.ConfiguredWorkers(configuration) > 0)
         {
             services.AddHostedService<BroadcastWatchdog>();
         }

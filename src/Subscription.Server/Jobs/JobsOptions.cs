@@ -10,4 +10,8 @@ public sealed class JobsOptions
     /// <summary>Hangfire workers in this instance; 0 makes an instance that only serves callbacks and pages.</summary>
     [Range(0, 64)]
     public int Workers { get; set; } = 2;
+
+    /// <summary>The workers configured, read while services are registered (before options can be resolved).</summary>
+    public static int ConfiguredWorkers(IConfiguration configuration) =>
+        configuration.GetValue($"{Section}:{nameof(Workers)}", new JobsOptions().Workers);
 }

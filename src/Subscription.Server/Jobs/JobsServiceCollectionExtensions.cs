@@ -33,7 +33,7 @@ public static class JobsServiceCollectionExtensions
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
 
-        var workers = configuration.GetValue($"{JobsOptions.Section}:{nameof(JobsOptions.Workers)}", new JobsOptions().Workers);
+        var workers = JobsOptions.ConfiguredWorkers(configuration);
         if (workers > 0)
         {
             services.AddHangfireServer(o => o.WorkerCount = workers);
