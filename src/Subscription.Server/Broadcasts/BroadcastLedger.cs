@@ -45,10 +45,7 @@ public sealed class BroadcastLedger(RedisStore store, TimeProvider time, IOption
                 }
 
                 // The holder was cancelled or failed before sending anything, or never written: the guard is free again.
-                if (await Db.ScriptEvaluateAsync(BroadcastScripts.Release, [Keys.Guard(guard)], [holder]) is { } r && (int)r == 0)
-                {
-                    continue;
-                }
+                await Db.ReleaseAsync(Keys.Guard(guard), holder);
             }
         }
 
@@ -173,13 +170,11 @@ public sealed class BroadcastLedger(RedisStore store, TimeProvider time, IOption
     public async Task<IReadOnlyList<string>> MembersAsync(string id, int chunk, long start, long count) =>
         [.. (await Db.ListRangeAsync(Keys.Ledger(id).Chunk(chunk), start, start + count - 1)).Select(v => v.ToString())];
 
-    public async Task<bool> LeaseAsync(string id, int chunk, string token) =>
-        (int)await Db.ScriptEvaluateAsync(BroadcastScripts.Lease, [Keys.Ledger(id).Lease(chunk)], [token, LeaseMs]) == 1;
+    public Task<bool> LeaseAsync(string id, int chunk, string token) => Db.TakeOrRenewAsync(Keys.Ledger(id).Lease(chunk), token, options.Value.Lease);
 
     public Task<bool> IsLeasedAsync(string id, int chunk) => Db.KeyExistsAsync(Keys.Ledger(id).Lease(chunk));
 
-    public Task ReleaseAsync(string id, int chunk, string token) =>
-        Db.ScriptEvaluateAsync(BroadcastScripts.Release, [Keys.Ledger(id).Lease(chunk)], [token]);
+    public Task ReleaseAsync(string id, int chunk, string token) => Db.ReleaseAsync(Keys.Ledger(id).Lease(chunk), token);
 
     /// <summary>Marks a chunk done; true when that completed the broadcast.</summary>
     public async Task<bool> ChunkDoneAsync(string id, int chunk, string token)

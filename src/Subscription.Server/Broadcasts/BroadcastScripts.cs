@@ -110,20 +110,6 @@ internal static class BroadcastScripts
         return 0
         """;
 
-    // KEYS: lease. ARGV: token, lease ms. Takes or renews the lease; 1 when this token holds it.
-    public const string Lease = """
-        local holder = redis.call('GET', KEYS[1])
-        if holder and holder ~= ARGV[1] then return 0 end
-        redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
-        return 1
-        """;
-
-    // KEYS: lease. ARGV: token. Gives the lease up if this token holds it.
-    public const string Release = """
-        if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-        return 0
-        """;
-
     // KEYS: meta, outcomes, counts, lease. ARGV: token, then pairs (openid, skip reason or '').
     // Claims a batch for sending. Returns { state, code per follower }: 's' claimed for sending now, 'r' claimed
     // by an earlier attempt whose outcome is unknown, 'd' already has an outcome, 'k' skipped now with its reason.

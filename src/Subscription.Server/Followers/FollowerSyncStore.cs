@@ -50,19 +50,9 @@ public sealed class FollowerSyncStore(RedisStore store, SubscriberStore subscrib
     ]);
 
     /// <summary>Takes (or renews) the sync's lease; false when another instance holds it.</summary>
-    public async Task<bool> LeaseAsync(string owner, TimeSpan lease)
-    {
-        if (await store.Database.StringSetAsync(_keys.SyncLock, owner, lease, When.NotExists))
-        {
-            return true;
-        }
+    public Task<bool> LeaseAsync(string owner, TimeSpan lease) => store.Database.TakeOrRenewAsync(_keys.SyncLock, owner, lease);
 
-        return await store.Database.StringGetAsync(_keys.SyncLock) == owner &&
-               await store.Database.KeyExpireAsync(_keys.SyncLock, lease);
-    }
-
-    public Task ReleaseAsync(string owner) => store.Database.ScriptEvaluateAsync(
-        "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0", [_keys.SyncLock], [owner]);
+    public Task ReleaseAsync(string owner) => store.Database.ReleaseAsync(_keys.SyncLock, owner);
 
     /// <summary>Marks the listed followers we know as active; returns the ones we don't (or know as gone).</summary>
     public async Task<IReadOnlyList<string>> MarkListedAsync(string runId, IReadOnlyList<string> openIds)

@@ -84,7 +84,7 @@ public sealed class AccessTokenService(
                 }
                 finally
                 {
-                    await store.Database.ScriptEvaluateAsync(TokenScripts.Release, [_keys.Lock], [_owner]);
+                    await store.Database.ReleaseAsync(_keys.Lock, _owner);
                 }
             }
 

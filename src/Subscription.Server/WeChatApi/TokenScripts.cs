@@ -9,10 +9,4 @@ internal static class TokenScripts
         redis.call('SET', KEYS[2], ARGV[1], 'PX', ARGV[2])
         return 1
         """;
-
-    // KEYS: lock. ARGV: owner. Releases the lock only if this instance still holds it.
-    public const string Release = """
-        if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-        return 0
-        """;
 }
