@@ -154,9 +154,13 @@ public sealed class BroadcastLedger(RedisStore store, TimeProvider time, IOption
 
     public async Task<ChunkPosition> ChunkAsync(string id, int chunk)
     {
-        var values = await Db.HashGetAsync(Keys.Ledger(id).Chunks, [$"{chunk}:pos", $"{chunk}:done", $"{chunk}:job", $"{chunk}:msg"]);
-        return new ChunkPosition((int?)values[0] ?? 0, (string?)values[1] == "1", (string?)values[2], (long?)values[3]);
+        var values = await Db.HashGetAsync(Keys.Ledger(id).Chunks, [$"{chunk}:pos", $"{chunk}:done", $"{chunk}:msg"]);
+        return new ChunkPosition((int?)values[0] ?? 0, (string?)values[1] == "1", (long?)values[2]);
     }
+
+    /// <summary>Every chunk's fields in one read ("n:done", "n:job", "n:msg", …), for a pass over all chunks.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> ChunkFieldsAsync(string id) =>
+        (await Db.HashGetAllAsync(Keys.Ledger(id).Chunks)).ToDictionary(e => e.Name.ToString(), e => e.Value.ToString(), StringComparer.Ordinal);
 
     public Task SetChunkAsync(string id, int chunk, string field, RedisValue value) =>
         Db.HashSetAsync(Keys.Ledger(id).Chunks, $"{chunk}:{field}", value);
@@ -259,5 +263,5 @@ public sealed class BroadcastLedger(RedisStore store, TimeProvider time, IOption
 /// <summary>Where planning stands: the audience cursor, the chunk being filled, whether it is finished.</summary>
 public sealed record PlanPosition(string Cursor, int OpenChunk, bool Planned, int Chunks);
 
-/// <summary>Where a chunk stands: next member to send, done, its Hangfire job, its mass job.</summary>
-public sealed record ChunkPosition(int Position, bool Done, string? JobId, long? MassMsgId);
+/// <summary>Where a chunk stands: next member to send, done, its mass job.</summary>
+public sealed record ChunkPosition(int Position, bool Done, long? MassMsgId);

@@ -65,10 +65,11 @@ public sealed class BroadcastScheduler(IBackgroundJobClient jobs, JobStorage sto
             }
         }
 
+        var fields = await ledger.ChunkFieldsAsync(id);
         for (var chunk = 0; chunk < broadcast.Chunks; chunk++)
         {
-            var position = await ledger.ChunkAsync(id, chunk);
-            if (position.Done || await ledger.IsLeasedAsync(id, chunk) || (position.JobId is { } jobId && IsWaiting(jobId)))
+            if (fields.ContainsKey($"{chunk}:done") || await ledger.IsLeasedAsync(id, chunk)
+                || (fields.TryGetValue($"{chunk}:job", out var jobId) && IsWaiting(jobId)))
             {
                 continue;
             }

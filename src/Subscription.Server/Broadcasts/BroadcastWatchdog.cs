@@ -65,14 +65,17 @@ internal sealed class BroadcastWatchdog(
                 continue;
             }
 
+            var fields = await ledger.ChunkFieldsAsync(id);
             for (var chunk = 0; chunk < broadcast.Chunks; chunk++)
             {
-                var sentAt = await ledger.GetChunkFieldAsync(id, chunk, "sentAt");
-                if ((await ledger.ChunkAsync(id, chunk)).MassMsgId is not { } msgId || await ledger.GetChunkFieldAsync(id, chunk, "status") is not null
-                    || sentAt is null || DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(sentAt, System.Globalization.CultureInfo.InvariantCulture)) > due)
+                if (!fields.TryGetValue($"{chunk}:msg", out var msg) || fields.ContainsKey($"{chunk}:status")
+                    || !fields.TryGetValue($"{chunk}:sentAt", out var sentAt)
+                    || DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(sentAt, System.Globalization.CultureInfo.InvariantCulture)) > due)
                 {
                     continue;
                 }
+
+                var msgId = long.Parse(msg, System.Globalization.CultureInfo.InvariantCulture);
 
                 using var scope = scopes.CreateScope();
                 var status = await scope.ServiceProvider.GetRequiredService<WeChatApiClient>().GetMassStatusAsync(msgId, cancellationToken);
