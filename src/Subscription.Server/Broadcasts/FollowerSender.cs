@@ -104,21 +104,7 @@ public sealed class FollowerSender(
         return "f:" + last;
     }
 
-    private TemplateMessage? _template;
-    private Issue? _templateIssue;
-
-    private TemplateMessage Render(Issue issue)
-    {
-        var payload = digests.TemplateMessage(issue, "-", account.Value.DigestTemplateId, "-");
-        _templateIssue = issue;
-        return new TemplateMessage
-        {
-            ToUser = "",
-            TemplateId = payload.TemplateId,
-            Url = payload.Url,
-            Data = payload.Data.ToDictionary(p => p.Key, p => p.Value.Value, StringComparer.Ordinal),
-        };
-    }
+    private (Issue Issue, IReadOnlyDictionary<string, string> Values)? _fields;
 
     /// <summary>WeChat de-duplicates a template message by openid + this id, so a retry after a time-out is safe.</summary>
     public static string TemplateClientMsgId(string broadcastId, string openId) => $"{broadcastId}-{openId}";
@@ -128,12 +114,20 @@ public sealed class FollowerSender(
     {
         if (channel == BroadcastChannel.Template)
         {
-            // Only touser and client_msg_id differ between followers; the rest is rendered once per job.
-            var template = _template is { } known && ReferenceEquals(_templateIssue, issue)
-                ? known
-                : (_template = Render(issue));
-            return await api.SendTemplateAsync(
-                template with { ToUser = openId, ClientMsgId = TemplateClientMsgId(broadcastId, openId) }, cancellationToken);
+            // The keyword values are the same for every follower: rendered once per job.
+            if (_fields is not { } known || !ReferenceEquals(known.Issue, issue))
+            {
+                _fields = known = (issue, digests.TemplateFields(issue));
+            }
+
+            return await api.SendTemplateAsync(new TemplateMessage
+            {
+                ToUser = openId,
+                TemplateId = account.Value.DigestTemplateId,
+                Url = digests.IssuePage(issue),
+                ClientMsgId = TemplateClientMsgId(broadcastId, openId),
+                Data = known.Values,
+            }, cancellationToken);
         }
 
         await api.SendCustomNewsAsync(openId, digests.NewsCard(issue, sections.Count == 0 ? null : sections), cancellationToken);

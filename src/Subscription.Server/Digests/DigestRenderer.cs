@@ -51,15 +51,24 @@ public sealed class DigestRenderer(IOptions<DigestOptions> options)
         ArgumentException.ThrowIfNullOrWhiteSpace(openId);
         ArgumentException.ThrowIfNullOrWhiteSpace(templateId);
         ArgumentException.ThrowIfNullOrWhiteSpace(clientMsgId);
+        var data = TemplateFields(issue).ToDictionary(p => p.Key, p => new TemplateValue(p.Value), StringComparer.Ordinal);
+        return new TemplatePayload(openId, templateId, IssuePage(issue), clientMsgId, data);
+    }
+
+    /// <summary>The template's keyword values for an issue, the same for every follower.</summary>
+    public IReadOnlyDictionary<string, string> TemplateFields(Issue issue)
+    {
         var headline = IssueLabels.Headline(issue);
         var fields = _options.TemplateFields;
-        var data = new Dictionary<string, TemplateValue>(StringComparer.Ordinal)
+        return new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            [fields.Title] = new(TemplateText.Value(headline.Length > 0 ? headline : $"{_labels.Publication}第{issue.Number}期")),
-            [fields.Date] = new(TemplateText.Value(IssueLabels.Date(issue))),
+            [fields.Title] = TemplateText.Value(headline.Length > 0 ? headline : $"{_labels.Publication}第{issue.Number}期"),
+            [fields.Date] = TemplateText.Value(IssueLabels.Date(issue)),
             // A character_string keyword takes only digits, letters and symbols, so no "总第185期".
-            [fields.Issue] = new(TemplateText.Value($"No.{issue.Number}")),
+            [fields.Issue] = TemplateText.Value($"No.{issue.Number}"),
         };
-        return new TemplatePayload(openId, templateId, _labels.IssuePage(issue), clientMsgId, data);
     }
+
+    /// <summary>The issue's reader page, where every digest links.</summary>
+    public string IssuePage(Issue issue) => _labels.IssuePage(issue);
 }
