@@ -214,12 +214,11 @@ public sealed class BroadcastLedger(RedisStore store, TimeProvider time, IOption
     public async Task<string?> OutcomeAsync(string id, string openId) => await Db.HashGetAsync(Keys.Ledger(id).Outcomes, openId);
 
     /// <summary>Records a chunk's mass job once; see <see cref="BroadcastScripts.MassSent"/>.</summary>
-    public async Task<bool> MassSentAsync(string id, int chunk, string token, long msgId, int members, int skipped, bool alreadySent)
+    public async Task<bool> MassSentAsync(string id, int chunk, long msgId, int members, int skipped, bool alreadySent)
     {
         var ledger = Keys.Ledger(id);
         var recorded = (int)await Db.ScriptEvaluateAsync(
-            BroadcastScripts.MassSent, [ledger.Chunks, ledger.Counts, ledger.Lease(chunk)],
-            [token, chunk, msgId, members, skipped, alreadySent ? "1" : "0"]) == 1;
+            BroadcastScripts.MassSent, [ledger.Chunks, ledger.Counts], [chunk, msgId, members, skipped, alreadySent ? "1" : "0"]) == 1;
         await Db.StringSetAsync(Keys.MassJob(msgId), $"{id} {chunk}", TimeSpan.FromDays(30));
         return recorded;
     }

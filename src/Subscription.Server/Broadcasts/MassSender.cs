@@ -60,7 +60,7 @@ public sealed class MassSender(
                     ? await api.SendMassToOpenIdsAsync(recipients, content, ClientMsgId(id, chunk), cancellationToken: cancellationToken)
                     : await api.SendMassToAllAsync(content, ClientMsgId(id, chunk), cancellationToken: cancellationToken);
                 var members = broadcast.Definition.Channel == BroadcastChannel.MassOpenIds ? recipients.Count : (int)broadcast.Audience;
-                await ledger.MassSentAsync(id, chunk, token, result.MsgId, members, skipped, result.AlreadySent);
+                await ledger.MassSentAsync(id, chunk, result.MsgId, members, skipped, result.AlreadySent);
                 await ledger.SetChunkAsync(id, chunk, "sentAt", time.GetUtcNow().ToUnixTimeMilliseconds());
                 if (await ledger.ChunkDoneAsync(id, chunk, token))
                 {
