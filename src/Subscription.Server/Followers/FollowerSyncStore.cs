@@ -65,10 +65,8 @@ public sealed class FollowerSyncStore(RedisStore store, SubscriberStore subscrib
     /// <summary>Unfollows the active followers among <paramref name="openIds"/> that this run did not see listed.</summary>
     public async Task<long> SweepAsync(string runId, DateTimeOffset startedAt, IReadOnlyList<string> openIds)
     {
-        var probe = subscribers.ScriptKeys(new SubscriberChange(SubscriberOperation.Unfollow, "", startedAt.ToUnixTimeSeconds()));
-        RedisKey[] keys = [probe[1], probe[2], probe[3], probe[4], probe[5], probe[6], .. openIds.Select(_keys.Follower)];
-        var dailyTtl = subscribers.ScriptArguments(new SubscriberChange(SubscriberOperation.Unfollow, "", 0))[^1];
-        RedisValue[] args = [runId, startedAt.ToUnixTimeSeconds(), dailyTtl, .. openIds.Select(o => (RedisValue)o)];
+        RedisKey[] keys = [.. subscribers.SharedScriptKeys(startedAt.ToUnixTimeSeconds()), .. openIds.Select(_keys.Follower)];
+        RedisValue[] args = [runId, startedAt.ToUnixTimeSeconds(), subscribers.DailyCounterTtl, .. openIds.Select(o => (RedisValue)o)];
         return (long)await store.Database.ScriptEvaluateAsync(FollowerSyncScripts.Sweep, keys, args);
     }
 }

@@ -27,11 +27,17 @@ public sealed class SubscriberStore(RedisStore store, ReaderClock clock, IOption
         ApplyAsync(new SubscriberChange(SubscriberOperation.Touch, openId, createTime, null, scanScene, pushEnabled, sections));
 
     /// <summary>The keys of <see cref="SubscriberScripts"/>' layout for one change.</summary>
-    internal RedisKey[] ScriptKeys(SubscriberChange change) =>
+    internal RedisKey[] ScriptKeys(SubscriberChange change) => [Keys.Follower(change.OpenId), .. SharedScriptKeys(change.CreateTime)];
+
+    /// <summary>The keys of <see cref="SubscriberScripts"/>' layout after the follower's own: audience, counters, scenes.</summary>
+    internal RedisKey[] SharedScriptKeys(long createTime) =>
     [
-        Keys.Follower(change.OpenId), Keys.Audience, Keys.Sequence, Keys.ActiveCount,
-        Keys.Daily(clock.Day(DateTimeOffset.FromUnixTimeSeconds(change.CreateTime))), Keys.FollowScenes, Keys.ScanScenes,
+        Keys.Audience, Keys.Sequence, Keys.ActiveCount,
+        Keys.Daily(clock.Day(DateTimeOffset.FromUnixTimeSeconds(createTime))), Keys.FollowScenes, Keys.ScanScenes,
     ];
+
+    /// <summary>How long a day's follow/unfollow counters are kept, in seconds (the scripts' last argument).</summary>
+    internal long DailyCounterTtl => _dailyTtl;
 
     /// <summary>The arguments of <see cref="SubscriberScripts"/>' layout for one change.</summary>
     internal RedisValue[] ScriptArguments(SubscriberChange change) =>
@@ -42,7 +48,7 @@ public sealed class SubscriberStore(RedisStore store, ReaderClock clock, IOption
         change.ScanScene ?? "",
         change.PushEnabled switch { true => "1", false => "0", null => "" },
         change.Sections is null ? "" : "=" + string.Join(',', change.Sections),
-        _dailyTtl,
+        DailyCounterTtl,
     ];
 
     internal static string OperationName(SubscriberOperation operation) => operation switch
