@@ -122,9 +122,20 @@ public sealed class BroadcastPlanner(
     private async Task<(IReadOnlyList<string> Page, string? Next)> AudiencePageAsync(Broadcast broadcast, string cursor, int count)
     {
         var page = await subscribers.PageAudienceAsync(cursor == "end" ? long.MaxValue : long.Parse(cursor, System.Globalization.CultureInfo.InvariantCulture), count);
-        var flags = await subscribers.FlagsAsync(page.OpenIds);
         var wanted = broadcast.Definition.Sections;
-        var chosen = page.OpenIds.Where((_, i) => flags[i] is { Active: true, PushEnabled: true } f && f.Takes(wanted)).ToList();
+        List<string> chosen;
+        if (wanted is null)
+        {
+            var reach = await subscribers.ReachAsync(page.OpenIds);
+            chosen = page.OpenIds.Where((_, i) => reach[i] == Reach.Reachable).ToList();
+        }
+        else
+        {
+            // Sections live in each record.
+            var flags = await subscribers.FlagsAsync(page.OpenIds);
+            chosen = page.OpenIds.Where((_, i) => flags[i] is { Reach: Reach.Reachable } f && f.Takes(wanted)).ToList();
+        }
+
         return (chosen, page.NextCursor?.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 }

@@ -103,9 +103,11 @@ public sealed class ChunkRunner(
                 return;
             }
 
-            var flags = await subscribers.FlagsAsync(members);
-            var windowStart = time.GetUtcNow() - o.CustomWindow;
-            var batch = members.Select((openId, i) => (openId, SkipReason(flags[i], channel, windowStart))).ToList();
+            // Only customer-service messages need each record (its last interaction, its sections).
+            var flags = channel == BroadcastChannel.Custom ? await subscribers.FlagsAsync(members) : null;
+            var reach = flags is null ? await subscribers.ReachAsync(members) : [.. flags.Select(f => f?.Reach ?? Reach.Unsubscribed)];
+            var windowStart = (time.GetUtcNow() - o.CustomWindow).ToUnixTimeSeconds();
+            var batch = members.Select((openId, i) => (openId, SkipReason(reach[i], flags?[i], windowStart))).ToList();
             var (state, codes) = await ledger.ClaimAsync(id, chunk, token, batch);
             if (state != "running")
             {
@@ -117,7 +119,7 @@ public sealed class ChunkRunner(
                 async (i, _) =>
                 {
                     outcomes[i] = codes[i] is "s" or "r"
-                        ? (members[i], await sender.SendAsync(id, channel, issue, members[i], flags[i]?.Sections ?? [], codes[i] == "r", stop, cancellationToken))
+                        ? (members[i], await sender.SendAsync(id, channel, issue, members[i], flags?[i]?.Sections ?? [], codes[i] == "r", stop, cancellationToken))
                         : (members[i], "");
                 });
 
@@ -130,11 +132,12 @@ public sealed class ChunkRunner(
         }
     }
 
-    private static string SkipReason(FollowerFlags? follower, BroadcastChannel channel, DateTimeOffset windowStart) => follower switch
+    /// <param name="record">The follower's record, read for customer-service messages only.</param>
+    private static string SkipReason(Reach reach, FollowerFlags? record, long windowStart) => reach switch
     {
-        null or { Active: false } => SkipReasons.Unsubscribed,
-        { PushEnabled: false } => SkipReasons.OptedOut,
-        _ when channel == BroadcastChannel.Custom && follower.LastInteractionAt < windowStart.ToUnixTimeSeconds() => SkipReasons.OutsideWindow,
+        Reach.Unsubscribed => SkipReasons.Unsubscribed,
+        Reach.OptedOut => SkipReasons.OptedOut,
+        _ when record is not null && record.LastInteractionAt < windowStart => SkipReasons.OutsideWindow,
         _ => "",
     };
 

@@ -38,8 +38,8 @@ public sealed class MassSender(
         if (broadcast.Definition.Channel == BroadcastChannel.MassOpenIds)
         {
             var members = await ledger.MembersAsync(id, chunk, 0, WeChatApiClient.MaxMassSendOpenIds);
-            var flags = await subscribers.FlagsAsync(members);
-            var still = members.Where((_, i) => flags[i] is { Active: true, PushEnabled: true }).ToList();
+            var reach = await subscribers.ReachAsync(members);
+            var still = members.Where((_, i) => reach[i] == Reach.Reachable).ToList();
             // mass/send needs two openids; WeChat itself filters those who left, so a short list goes as snapshotted.
             (recipients, skipped) = still.Count >= WeChatApiClient.MinMassSendOpenIds ? (still, members.Count - still.Count) : (members, 0);
         }

@@ -32,9 +32,14 @@ public enum FollowerChange
     Deactivated = 3,
 }
 
+/// <summary>Whether a broadcast can reach a follower, and if not, why.</summary>
+public enum Reach { Reachable, Unsubscribed, OptedOut }
+
 /// <summary>A follower's state as a broadcast sees it: following, taking pushes, which sections, last interaction (unix s).</summary>
 public sealed record FollowerFlags(bool Active, bool PushEnabled, IReadOnlyList<string> Sections, long LastInteractionAt)
 {
+    public Reach Reach => !Active ? Reach.Unsubscribed : PushEnabled ? Reach.Reachable : Reach.OptedOut;
+
     /// <summary>True when the follower takes every section or one of <paramref name="wanted"/> (null = any).</summary>
     public bool Takes(IReadOnlyList<string>? wanted) =>
         wanted is null || Sections.Count == 0 || Sections.Any(s => wanted.Contains(s, StringComparer.Ordinal));

@@ -29,6 +29,15 @@ public sealed class SubscriberKeys(string prefix)
     /// <summary>Hash scene → scans by people who already followed.</summary>
     public RedisKey ScanScenes => _root + "scans";
 
+    /// <summary>
+    /// Set of the followers who turned digest pushes off (their record's pushEnabled is "0"), so a broadcast
+    /// checks a whole batch with one SMISMEMBER next to one ZMSCORE on the audience, instead of reading each record.
+    /// </summary>
+    public RedisKey OptedOut => _root + "optout";
+
+    /// <summary>String: set once <see cref="OptedOut"/> holds every opted-out follower, including those recorded before it existed.</summary>
+    public RedisKey OptedOutReady => _root + "optout:ready";
+
     /// <summary>Hash: the follower sync's state and cursor, so a crashed sync resumes where it was.</summary>
     public RedisKey Sync => _root + "sync";
 

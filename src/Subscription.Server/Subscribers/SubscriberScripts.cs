@@ -5,7 +5,7 @@ namespace Subscription.Server.Subscribers;
 /// applied follow/unfollow, so an older event delivered late cannot undo a newer one. Counters move only
 /// on a status transition, which makes a re-applied event harmless.
 /// Every function takes the same layout (see <see cref="SubscriberChange"/>):
-/// K = follower, audience, seq, active, daily, follow scenes, scan scenes;
+/// K = follower, audience, seq, active, daily, follow scenes, scan scenes, opted out;
 /// A = openid, createTime, scene, scan scene, push ('', '0', '1'), sections ('' unchanged, '=a,b', '=' all), daily ttl.
 /// Results: 0 stale, 1 unchanged, 2 activated, 3 deactivated (<see cref="FollowerChange"/>).
 /// </summary>
@@ -107,6 +107,7 @@ internal static class SubscriberScripts
           if A[5] ~= '' and t >= num(r.pushChangedAt) then
             put(w, 'pushEnabled', A[5])
             put(w, 'pushChangedAt', t)
+            if A[5] == '0' then redis.call('SADD', K[8], A[1]) else redis.call('SREM', K[8], A[1]) end
           end
           if A[6] ~= '' then put(w, 'sections', string.sub(A[6], 2)) end
           save(f, w)
@@ -128,7 +129,7 @@ internal static class SubscriberScripts
         end
         """;
 
-    /// <summary>ARGV[1] = operation, then the layout above in KEYS[1..7], ARGV[2..8].</summary>
+    /// <summary>ARGV[1] = operation, then the layout above in KEYS[1..8], ARGV[2..8].</summary>
     public const string Apply = Library + """
 
         return apply(ARGV[1], KEYS, slice(ARGV, 2))

@@ -9,6 +9,8 @@ public sealed class SubscriberStore(RedisStore store, ReaderClock clock, IOption
 {
     private readonly long _dailyTtl = (long)TimeSpan.FromDays(options.Value.DailyCounterDays).TotalSeconds;
 
+    private volatile bool _optOutsComplete;
+
     public SubscriberKeys Keys { get; } = new(store.KeyPrefix);
 
     public async Task<FollowerChange> ApplyAsync(SubscriberChange change) =>
@@ -29,11 +31,11 @@ public sealed class SubscriberStore(RedisStore store, ReaderClock clock, IOption
     /// <summary>The keys of <see cref="SubscriberScripts"/>' layout for one change.</summary>
     internal RedisKey[] ScriptKeys(SubscriberChange change) => [Keys.Follower(change.OpenId), .. SharedScriptKeys(change.CreateTime)];
 
-    /// <summary>The keys of <see cref="SubscriberScripts"/>' layout after the follower's own: audience, counters, scenes.</summary>
+    /// <summary>The keys of <see cref="SubscriberScripts"/>' layout after the follower's own: audience, counters, scenes, opt-outs.</summary>
     internal RedisKey[] SharedScriptKeys(long createTime) =>
     [
         Keys.Audience, Keys.Sequence, Keys.ActiveCount,
-        Keys.Daily(clock.Day(DateTimeOffset.FromUnixTimeSeconds(createTime))), Keys.FollowScenes, Keys.ScanScenes,
+        Keys.Daily(clock.Day(DateTimeOffset.FromUnixTimeSeconds(createTime))), Keys.FollowScenes, Keys.ScanScenes, Keys.OptedOut,
     ];
 
     /// <summary>How long a day's follow/unfollow counters are kept, in seconds (the scripts' last argument).</summary>
@@ -127,4 +129,33 @@ public sealed class SubscriberStore(RedisStore store, ReaderClock clock, IOption
                 (long?)interaction ?? 0)
             : null)];
     }
+
+    /// <summary>
+    /// Whether each follower is in the audience and takes pushes: one ZMSCORE and one SMISMEMBER for the whole
+    /// list, where <see cref="FlagsAsync"/> reads every record. Until the opted-out set is known to be complete
+    /// (a store from before it existed, still being back-filled) the records answer.
+    /// </summary>
+    public async Task<IReadOnlyList<Reach>> ReachAsync(IReadOnlyList<string> openIds)
+    {
+        if (openIds.Count == 0)
+        {
+            return [];
+        }
+
+        if (!await OptOutsCompleteAsync())
+        {
+            return [.. (await FlagsAsync(openIds)).Select(f => f?.Reach ?? Reach.Unsubscribed)];
+        }
+
+        var members = openIds.Select(o => (RedisValue)o).ToArray();
+        var batch = store.Database.CreateBatch();
+        var scores = batch.SortedSetScoresAsync(Keys.Audience, members);
+        var optedOut = batch.SetContainsAsync(Keys.OptedOut, members);
+        batch.Execute();
+        var (following, declined) = (await scores, await optedOut);
+        return [.. openIds.Select((_, i) => following[i] is null ? Reach.Unsubscribed : declined[i] ? Reach.OptedOut : Reach.Reachable)];
+    }
+
+    private async ValueTask<bool> OptOutsCompleteAsync() =>
+        _optOutsComplete || (_optOutsComplete = await store.Database.KeyExistsAsync(Keys.OptedOutReady));
 }

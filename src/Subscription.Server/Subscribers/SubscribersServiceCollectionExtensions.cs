@@ -8,6 +8,7 @@ public static class SubscribersServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ReaderClock>();
         services.AddSingleton<SubscriberStore>();
+        services.AddHostedService<OptOutBackfill>();
         return services;
     }
 }

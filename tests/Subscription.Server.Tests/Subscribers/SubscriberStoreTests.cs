@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using Subscription.Server.Storage;
@@ -109,6 +110,69 @@ public sealed class SubscriberStoreTests(StoreFixture fixture) : IAsyncLifetime
 
         Assert.Equal(SubscriberStatus.Inactive, (await _store.GetAsync("oGone"))!.Status);
         Assert.Equal(0, (await _store.GetStatsAsync()).Active);
+    }
+
+    [Fact]
+    public async Task Reach_FollowsPushPreferenceAndStatus_FromTheSetsAsFromTheRecords()
+    {
+        var t = WeChatSender.Now - 1000;
+        await _store.FollowAsync("oReachOn", t, null);
+        await _store.FollowAsync("oReachOff", t, null);
+        await _store.FollowAsync("oReachBack", t, null);
+        await _store.FollowAsync("oReachGone", t, null);
+        await _store.TouchAsync("oReachOff", t + 1, pushEnabled: false);
+        await _store.TouchAsync("oReachBack", t + 1, pushEnabled: false);
+        await _store.TouchAsync("oReachBack", t + 2, pushEnabled: true);
+        await _store.UnfollowAsync("oReachGone", t + 3);
+        string[] openIds = ["oReachOn", "oReachOff", "oReachBack", "oReachGone", "oReachNever"];
+        Reach[] expected = [Reach.Reachable, Reach.OptedOut, Reach.Reachable, Reach.Unsubscribed, Reach.Unsubscribed];
+
+        // Before the opted-out set is marked complete the records answer; after, the audience and the set do.
+        Assert.Equal(expected, await _store.ReachAsync(openIds));
+        await RunBackfillAsync(_store);
+        var fresh = NewStore();
+        Assert.Equal(expected, await fresh.ReachAsync(openIds));
+        Assert.Equal(["oReachOff"], (await _connection.GetDatabase().SetMembersAsync(_store.Keys.OptedOut)).Select(m => m.ToString()));
+    }
+
+    [Fact]
+    public async Task Backfill_AddsFollowersWhoOptedOutBeforeTheSetExisted_Once()
+    {
+        var t = WeChatSender.Now - 1000;
+        var db = _connection.GetDatabase();
+        for (var i = 0; i < 2_500; i++)
+        {
+            await _store.FollowAsync($"oOld{i:D4}", t, null);
+        }
+
+        // As a store written before the opted-out set existed: the preference only in the record.
+        var optedOut = Enumerable.Range(0, 2_500).Where(i => i % 7 == 0).Select(i => $"oOld{i:D4}").ToList();
+        foreach (var openId in optedOut)
+        {
+            await db.HashSetAsync(_store.Keys.Follower(openId), "pushEnabled", "0");
+        }
+
+        var store = NewStore();
+        await RunBackfillAsync(store);
+        await RunBackfillAsync(store);
+
+        Assert.Equal(optedOut.Order(), (await db.SetMembersAsync(_store.Keys.OptedOut)).Select(m => m.ToString()).Order());
+        Assert.True(await db.KeyExistsAsync(_store.Keys.OptedOutReady));
+        var reach = await NewStore().ReachAsync([optedOut[1], "oOld0001"]);
+        Assert.Equal([Reach.OptedOut, Reach.Reachable], reach);
+    }
+
+    private SubscriberStore NewStore()
+    {
+        var options = Options.Create(new SubscriberOptions());
+        return new SubscriberStore(new RedisStore(_connection, _prefix, "test"), new ReaderClock(options, TimeProvider.System), options);
+    }
+
+    private async Task RunBackfillAsync(SubscriberStore store)
+    {
+        using var backfill = new OptOutBackfill(new RedisStore(_connection, _prefix, "test"), store, NullLogger<OptOutBackfill>.Instance);
+        await backfill.StartAsync(TestContext.Current.CancellationToken);
+        await backfill.ExecuteTask!;
     }
 
     [Fact]
