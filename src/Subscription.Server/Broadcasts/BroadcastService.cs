@@ -64,7 +64,7 @@ public sealed class BroadcastService(
         if (channel.IsMass())
         {
             var now = clock.Now;
-            await ledger.CountMassSendAsync(Day(now), Month(now));
+            await ledger.CountMassSendAsync(clock.Day(now), clock.Month(now));
         }
 
         await scheduler.ScheduleStartAsync(id, definition.At);
@@ -180,7 +180,7 @@ public sealed class BroadcastService(
     private async Task<IReadOnlyList<string>> AllowanceWarningsAsync()
     {
         var now = clock.Now;
-        var (day, month) = await ledger.MassUsageAsync(Day(now), Month(now));
+        var (day, month) = await ledger.MassUsageAsync(clock.Day(now), clock.Month(now));
         var warnings = new List<string>();
         if (account.Value.AccountType == AccountType.Subscription && day >= SubscriptionMassPerDay)
         {
@@ -194,8 +194,4 @@ public sealed class BroadcastService(
 
         return warnings;
     }
-
-    private static string Day(DateTimeOffset local) => local.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string Month(DateTimeOffset local) => local.ToString("yyyyMM", System.Globalization.CultureInfo.InvariantCulture);
 }

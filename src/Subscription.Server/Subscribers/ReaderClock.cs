@@ -19,6 +19,9 @@ public sealed class ReaderClock(IOptions<SubscriberOptions> options, TimeProvide
     public string Day(DateTimeOffset instant) =>
         ToLocal(instant).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
 
+    public string Month(DateTimeOffset instant) =>
+        ToLocal(instant).ToString("yyyyMM", System.Globalization.CultureInfo.InvariantCulture);
+
     private static TimeZoneInfo Resolve(string id)
     {
         if (TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone))
