@@ -52,14 +52,9 @@ public sealed class JobFinishReconciler(BroadcastLedger ledger, ILogger<JobFinis
             return recent.Ids;
         }
 
-        var ids = new List<string>();
-        foreach (var id in await ledger.ListAsync(0, RecentBroadcasts))
-        {
-            if (await ledger.GetMetaAsync(id, "channel") == BroadcastChannel.Template.Name())
-            {
-                ids.Add(id);
-            }
-        }
+        var recentIds = await ledger.ListAsync(0, RecentBroadcasts);
+        var channels = await Task.WhenAll(recentIds.Select(id => ledger.GetMetaAsync(id, "channel")));
+        var ids = recentIds.Where((_, i) => channels[i] == BroadcastChannel.Template.Name()).ToList();
 
         _recent = new Recent(ids, Environment.TickCount64 + 1_000);
         return ids;
