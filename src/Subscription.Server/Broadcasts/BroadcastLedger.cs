@@ -127,8 +127,8 @@ public sealed class BroadcastLedger(RedisStore store, TimeProvider time, IOption
 
     public async Task<PlanPosition> PlanPositionAsync(string id)
     {
-        var values = await Db.HashGetAsync(Keys.Ledger(id).Meta, ["cursor", "pchunk", "planned", "chunks"]);
-        return new PlanPosition((string?)values[0] ?? "0", (int)values[1], (string?)values[2] == "1", (int)values[3]);
+        var values = await Db.HashGetAsync(Keys.Ledger(id).Meta, ["cursor", "pchunk", "pcount", "planned", "chunks"]);
+        return new PlanPosition((string?)values[0] ?? "0", (int)values[1], (int)values[2], (string?)values[3] == "1", (int)values[4]);
     }
 
     /// <summary>See <see cref="BroadcastScripts.PlanAppend"/>.</summary>
@@ -246,11 +246,8 @@ public sealed class BroadcastLedger(RedisStore store, TimeProvider time, IOption
     }
 
     /// <summary>Counts one mass send against the day's and the month's allowance (readers' calendar).</summary>
-    public async Task CountMassSendAsync(string day, string month)
-    {
-        await Db.HashIncrementAsync(Keys.MassUsage, day);
-        await Db.HashIncrementAsync(Keys.MassUsage, month);
-    }
+    public Task CountMassSendAsync(string day, string month) =>
+        Task.WhenAll(Db.HashIncrementAsync(Keys.MassUsage, day), Db.HashIncrementAsync(Keys.MassUsage, month));
 
     public async Task<(long Day, long Month)> MassUsageAsync(string day, string month)
     {
@@ -259,8 +256,8 @@ public sealed class BroadcastLedger(RedisStore store, TimeProvider time, IOption
     }
 }
 
-/// <summary>Where planning stands: the audience cursor, the chunk being filled, whether it is finished.</summary>
-public sealed record PlanPosition(string Cursor, int OpenChunk, bool Planned, int Chunks);
+/// <summary>Where planning stands: the audience cursor, the chunk being filled and how full it is, whether it is finished.</summary>
+public sealed record PlanPosition(string Cursor, int OpenChunk, int OpenCount, bool Planned, int Chunks);
 
 /// <summary>Where a chunk stands: next member to send, done, its mass job.</summary>
 public sealed record ChunkPosition(int Position, bool Done, long? MassMsgId);

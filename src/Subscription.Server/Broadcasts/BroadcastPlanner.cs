@@ -86,7 +86,7 @@ public sealed class BroadcastPlanner(
                 return null;
             }
 
-            var room = chunkSize - (int)(await ledger.GetMetaAsync(id, "pcount") is { } p ? long.Parse(p, System.Globalization.CultureInfo.InvariantCulture) : 0);
+            var room = chunkSize - at.OpenCount;
             var (page, next) = scan is null
                 ? await AudiencePageAsync(broadcast, at.Cursor, Math.Min(room, channel.IsPerFollower() ? PageSize : MassPageSize))
                 : await scan.PageAsync(at.Cursor, PageSize);
