@@ -89,9 +89,10 @@ public sealed class ChunkRunner(
     {
         var (id, channel) = (broadcast.Id, broadcast.Definition.Channel);
         var o = options.Value;
+        // Only the lease holder moves the position, and the ledger refuses this job's writes once the lease is lost.
+        var position = (await ledger.ChunkAsync(id, chunk)).Position;
         while (!stop.Stopped && !cancellationToken.IsCancellationRequested)
         {
-            var position = (await ledger.ChunkAsync(id, chunk)).Position;
             var members = await ledger.MembersAsync(id, chunk, position, o.BatchSize);
             if (members.Count == 0)
             {
@@ -129,6 +130,8 @@ public sealed class ChunkRunner(
             {
                 return;
             }
+
+            position += members.Count;
         }
     }
 
