@@ -15,8 +15,6 @@ public sealed class BroadcastLedger(RedisStore store, TimeProvider time, IOption
 
     private IDatabase Db => store.Database;
 
-    internal IDatabase Database => store.Database;
-
     private long NowMs => time.GetUtcNow().ToUnixTimeMilliseconds();
 
     private long LeaseMs => (long)options.Value.Lease.TotalMilliseconds;
@@ -103,6 +101,23 @@ public sealed class BroadcastLedger(RedisStore store, TimeProvider time, IOption
     /// <summary>The newest broadcasts first.</summary>
     public async Task<IReadOnlyList<string>> ListAsync(int skip, int take) =>
         [.. (await Db.SortedSetRangeByRankAsync(Keys.Index, skip, skip + take - 1, Order.Descending)).Select(v => v.ToString())];
+
+    /// <summary>The newest broadcasts first, with their channels, read together.</summary>
+    public async Task<IReadOnlyList<(string Id, BroadcastChannel Channel)>> RecentAsync(int count)
+    {
+        var ids = await ListAsync(0, count);
+        var channels = await Task.WhenAll(ids.Select(id => GetMetaAsync(id, "channel")));
+        var recent = new List<(string, BroadcastChannel)>(ids.Count);
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (BroadcastChannels.TryParse(channels[i], out var channel))
+            {
+                recent.Add((ids[i], channel));
+            }
+        }
+
+        return recent;
+    }
 
     public async Task<IReadOnlyList<string>> OpenAsync() => [.. (await Db.SetMembersAsync(Keys.Open)).Select(v => v.ToString())];
 
@@ -209,6 +224,24 @@ public sealed class BroadcastLedger(RedisStore store, TimeProvider time, IOption
         ];
         return (int)await Db.ScriptEvaluateAsync(
             BroadcastScripts.Record, [ledger.Outcomes, ledger.Counts, ledger.Chunks, ledger.Lease(chunk)], args) == 1;
+    }
+
+    /// <returns>The failed followers in one HSCAN page of a broadcast's outcomes and the next cursor (null at the end). HSCAN may repeat a member.</returns>
+    public async Task<(IReadOnlyList<string> Page, string? Next)> FailedPageAsync(string id, string cursor, int count)
+    {
+        var reply = (RedisResult[])(await Db.ExecuteAsync("HSCAN", Keys.Ledger(id).Outcomes, cursor == "end" ? "0" : cursor, "COUNT", count))!;
+        var next = (string)reply[0]!;
+        var entries = (RedisResult[])reply[1]!;
+        var failed = new List<string>();
+        for (var i = 0; i + 1 < entries.Length; i += 2)
+        {
+            if (((string?)entries[i + 1])?.StartsWith("f:", StringComparison.Ordinal) == true)
+            {
+                failed.Add((string)entries[i]!);
+            }
+        }
+
+        return (failed, next == "0" ? null : next);
     }
 
     public async Task<string?> OutcomeAsync(string id, string openId) => await Db.HashGetAsync(Keys.Ledger(id).Outcomes, openId);

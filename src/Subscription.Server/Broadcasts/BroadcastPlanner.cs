@@ -72,7 +72,7 @@ public sealed class BroadcastPlanner(
 
         var chunkSize = channel == BroadcastChannel.MassOpenIds ? options.Value.MassChunkSize : options.Value.ChunkSize;
         var smallestLast = channel == BroadcastChannel.MassOpenIds ? 2 : 1;
-        var scan = broadcast.Definition.Source is { } source ? new FailedFollowers(ledger, source) : null;
+        var source = broadcast.Definition.Source;
         while (!cancellationToken.IsCancellationRequested)
         {
             var at = await ledger.PlanPositionAsync(id);
@@ -87,12 +87,12 @@ public sealed class BroadcastPlanner(
             }
 
             var room = chunkSize - at.OpenCount;
-            var (page, next) = scan is null
+            var (page, next) = source is null
                 ? await AudiencePageAsync(broadcast, at.Cursor, Math.Min(room, channel.IsPerFollower() ? PageSize : MassPageSize))
-                : await scan.PageAsync(at.Cursor, PageSize);
+                : await ledger.FailedPageAsync(source, at.Cursor, PageSize);
             if (page.Count > 0 || next is not null)
             {
-                var closed = await ledger.AppendAsync(id, at, next ?? "end", chunkSize, page, dedupe: scan is not null);
+                var closed = await ledger.AppendAsync(id, at, next ?? "end", chunkSize, page, dedupe: source is not null);
                 if (closed == 1 && (channel.IsPerFollower() || at.OpenChunk > 0))
                 {
                     // Sending starts while the rest is planned. The newest mass chunk waits: the last one may

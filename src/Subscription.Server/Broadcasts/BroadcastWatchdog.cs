@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using Subscription.Server.Storage;
@@ -58,30 +59,29 @@ internal sealed class BroadcastWatchdog(
     private async Task PollMassJobsAsync(CancellationToken cancellationToken)
     {
         var due = time.GetUtcNow() - options.Value.MassStatusPollAfter;
-        foreach (var id in await ledger.ListAsync(0, 20))
+        foreach (var (id, channel) in await ledger.RecentAsync(20))
         {
-            if (await ledger.GetAsync(id) is not { } broadcast || !broadcast.Definition.Channel.IsMass())
+            if (!channel.IsMass())
             {
                 continue;
             }
 
             var fields = await ledger.ChunkFieldsAsync(id);
-            for (var chunk = 0; chunk < broadcast.Chunks; chunk++)
+            foreach (var (field, msg) in fields.Where(f => f.Key.EndsWith(":msg", StringComparison.Ordinal)))
             {
-                if (!fields.TryGetValue($"{chunk}:msg", out var msg) || fields.ContainsKey($"{chunk}:status")
-                    || !fields.TryGetValue($"{chunk}:sentAt", out var sentAt)
-                    || DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(sentAt, System.Globalization.CultureInfo.InvariantCulture)) > due)
+                var chunk = field[..^":msg".Length];
+                if (fields.ContainsKey($"{chunk}:status") || !fields.TryGetValue($"{chunk}:sentAt", out var sentAt)
+                    || DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(sentAt, CultureInfo.InvariantCulture)) > due)
                 {
                     continue;
                 }
 
-                var msgId = long.Parse(msg, System.Globalization.CultureInfo.InvariantCulture);
-
                 using var scope = scopes.CreateScope();
-                var status = await scope.ServiceProvider.GetRequiredService<WeChatApiClient>().GetMassStatusAsync(msgId, cancellationToken);
-                if (status.RawStatus is "SEND_SUCCESS" or "SEND_FAIL" or "DELETE")
+                var status = await scope.ServiceProvider.GetRequiredService<WeChatApiClient>()
+                    .GetMassStatusAsync(long.Parse(msg, CultureInfo.InvariantCulture), cancellationToken);
+                if (status.State is MassJobState.Succeeded or MassJobState.Failed or MassJobState.Deleted)
                 {
-                    await ledger.MassFinishedAsync(id, chunk, status.RawStatus, 0, 0, 0, 0);
+                    await ledger.MassFinishedAsync(id, int.Parse(chunk, CultureInfo.InvariantCulture), status.RawStatus, 0, 0, 0, 0);
                 }
             }
         }

@@ -31,12 +31,12 @@ public sealed class JobFinishReconciler(BroadcastLedger ledger, ILogger<JobFinis
         // A broadcast newer than the cached list is found on a second look with the list read afresh.
         foreach (var fresh in new[] { false, true })
         {
-            foreach (var id in await RecentTemplateBroadcastsAsync(fresh))
+            // At most one broadcast sent this msgid, and only that one's script writes: they can run together.
+            var ids = await RecentTemplateBroadcastsAsync(fresh);
+            var matched = await Task.WhenAll(ids.Select(id => ledger.TemplateFinishedAsync(id, job.FromUserName, job.MsgId, job.Status)));
+            if (matched.Any(m => m))
             {
-                if (await ledger.TemplateFinishedAsync(id, job.FromUserName, job.MsgId, job.Status))
-                {
-                    return;
-                }
+                return;
             }
         }
     }
@@ -52,9 +52,7 @@ public sealed class JobFinishReconciler(BroadcastLedger ledger, ILogger<JobFinis
             return recent.Ids;
         }
 
-        var recentIds = await ledger.ListAsync(0, RecentBroadcasts);
-        var channels = await Task.WhenAll(recentIds.Select(id => ledger.GetMetaAsync(id, "channel")));
-        var ids = recentIds.Where((_, i) => channels[i] == BroadcastChannel.Template.Name()).ToList();
+        var ids = (await ledger.RecentAsync(RecentBroadcasts)).Where(b => b.Channel == BroadcastChannel.Template).Select(b => b.Id).ToList();
 
         _recent = new Recent(ids, Environment.TickCount64 + 1_000);
         return ids;
