@@ -40,7 +40,8 @@ public sealed class ChunkRunner(
         var keeper = KeepLeaseAsync(id, chunk, token, renewal.Token);
         try
         {
-            if ((await ledger.ChunkAsync(id, chunk)).Done)
+            var at = await ledger.ChunkAsync(id, chunk);
+            if (at.Done)
             {
                 return;
             }
@@ -54,11 +55,11 @@ public sealed class ChunkRunner(
             var stop = new SendStop(time, options.Value.QuotaExhaustedAfter);
             if (broadcast.Definition.Channel.IsPerFollower())
             {
-                await RunFollowersAsync(broadcast, stored.Issue, chunk, token, stop, cancellationToken);
+                await RunFollowersAsync(broadcast, stored.Issue, chunk, at.Position, token, stop, cancellationToken);
             }
             else
             {
-                await mass.SendChunkAsync(broadcast, stored.Issue, chunk, token, stop, cancellationToken);
+                await mass.SendChunkAsync(broadcast, stored.Issue, chunk, at, token, stop, cancellationToken);
             }
 
             if (stop.Stopped)
@@ -85,12 +86,13 @@ public sealed class ChunkRunner(
         }
     }
 
-    private async Task RunFollowersAsync(Broadcast broadcast, Issue issue, int chunk, string token, SendStop stop, CancellationToken cancellationToken)
+    /// <param name="position">The chunk's next member, read under this job's lease.</param>
+    private async Task RunFollowersAsync(
+        Broadcast broadcast, Issue issue, int chunk, int position, string token, SendStop stop, CancellationToken cancellationToken)
     {
         var (id, channel) = (broadcast.Id, broadcast.Definition.Channel);
         var o = options.Value;
         // Only the lease holder moves the position, and the ledger refuses this job's writes once the lease is lost.
-        var position = (await ledger.ChunkAsync(id, chunk)).Position;
         while (!stop.Stopped && !cancellationToken.IsCancellationRequested)
         {
             var members = await ledger.MembersAsync(id, chunk, position, o.BatchSize);

@@ -24,10 +24,11 @@ public sealed class MassSender(
 {
     public static string ClientMsgId(string broadcastId, int chunk) => $"{broadcastId}-{chunk}";
 
-    public async Task SendChunkAsync(Broadcast broadcast, Issue issue, int chunk, string token, SendStop stop, CancellationToken cancellationToken)
+    /// <param name="at">The chunk as read under this job's lease.</param>
+    public async Task SendChunkAsync(Broadcast broadcast, Issue issue, int chunk, ChunkPosition at, string token, SendStop stop, CancellationToken cancellationToken)
     {
         var id = broadcast.Id;
-        if ((await ledger.ChunkAsync(id, chunk)).MassMsgId is not null)
+        if (at.MassMsgId is not null)
         {
             await ledger.ChunkDoneAsync(id, chunk, token);
             return;
