@@ -251,7 +251,7 @@ public sealed class BroadcastLedger(RedisStore store, TimeProvider time, IOption
     {
         var ledger = Keys.Ledger(id);
         var recorded = (int)await Db.ScriptEvaluateAsync(
-            BroadcastScripts.MassSent, [ledger.Chunks, ledger.Counts], [chunk, msgId, members, skipped, alreadySent ? "1" : "0"]) == 1;
+            BroadcastScripts.MassSent, [ledger.Chunks, ledger.Counts], [chunk, msgId, members, skipped, alreadySent ? "1" : "0", NowMs]) == 1;
         await Db.StringSetAsync(Keys.MassJob(msgId), $"{id} {chunk}", TimeSpan.FromDays(30));
         return recorded;
     }

@@ -166,11 +166,12 @@ internal static class BroadcastScripts
         return 1
         """;
 
-    // KEYS: chunks, counts. ARGV: chunk, msgid, members, skipped, already sent ('1'/'0').
-    // Records a mass job for a chunk once: the chunk's job id and its counts. Returns 1 when recorded now.
+    // KEYS: chunks, counts. ARGV: chunk, msgid, members, skipped, already sent ('1'/'0'), now (ms).
+    // Records a mass job for a chunk once: the chunk's job id, when it was sent (mass/get asks about it later if
+    // no result comes) and its counts. Returns 1 when recorded now.
     public const string MassSent = """
         if redis.call('HSETNX', KEYS[1], ARGV[1] .. ':msg', ARGV[2]) == 0 then return 0 end
-        redis.call('HSET', KEYS[1], ARGV[1] .. ':members', ARGV[3], ARGV[1] .. ':dup', ARGV[5])
+        redis.call('HSET', KEYS[1], ARGV[1] .. ':members', ARGV[3], ARGV[1] .. ':dup', ARGV[5], ARGV[1] .. ':sentAt', ARGV[6])
         redis.call('HINCRBY', KEYS[2], 'sent', tonumber(ARGV[3]))
         if tonumber(ARGV[4]) > 0 then
           redis.call('HINCRBY', KEYS[2], 'skipped', tonumber(ARGV[4]))

@@ -62,7 +62,6 @@ public sealed class MassSender(
                     : await api.SendMassToAllAsync(content, ClientMsgId(id, chunk), cancellationToken: cancellationToken);
                 var members = broadcast.Definition.Channel == BroadcastChannel.MassOpenIds ? recipients.Count : (int)broadcast.Audience;
                 await ledger.MassSentAsync(id, chunk, result.MsgId, members, skipped, result.AlreadySent);
-                await ledger.SetChunkAsync(id, chunk, "sentAt", time.GetUtcNow().ToUnixTimeMilliseconds());
                 if (await ledger.ChunkDoneAsync(id, chunk, token))
                 {
                     logger.LogInformation("Broadcast {Id} completed", id);
