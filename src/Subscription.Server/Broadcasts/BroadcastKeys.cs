@@ -36,8 +36,6 @@ public sealed class LedgerKeys(string prefix, string id)
 {
     private readonly string _root = $"{prefix}{{bc:{id}}}:";
 
-    public string Id => id;
-
     /// <summary>Hash: definition, state, reason, times, planning cursor and chunk counts.</summary>
     public RedisKey Meta => _root + "meta";
 

@@ -148,7 +148,8 @@ public sealed class BroadcastService(
                 break;
             case StopKind.QuotaExhausted:
                 // Daily quotas reset at midnight Beijing time (§14); a minute's margin for clock skew.
-                var resumeAt = new DateTimeOffset(clock.Now.Date.AddDays(1).AddMinutes(1), clock.Now.Offset);
+                var now = clock.Now;
+                var resumeAt = new DateTimeOffset(now.Date.AddDays(1).AddMinutes(1), now.Offset);
                 if ((await ledger.TransitionAsync(id, "pause", $"{stop.Reason}; resumes at {resumeAt:yyyy-MM-dd HH:mm zzz}")).Applied)
                 {
                     await ledger.SetMetaAsync(id, "resumeAt", resumeAt.ToUnixTimeMilliseconds());

@@ -1,7 +1,7 @@
 namespace Subscription.Server.Broadcasts;
 
 /// <summary>Why a chunk job stops sending before its chunk is done.</summary>
-public enum StopKind { None, Paused, Fatal, QuotaExhausted }
+public enum StopKind { None, Fatal, QuotaExhausted }
 
 /// <summary>
 /// Shared by the sends of one chunk job: the first fatal error or exhausted quota stops new attempts (sends
