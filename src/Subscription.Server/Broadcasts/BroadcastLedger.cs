@@ -193,6 +193,16 @@ public sealed class BroadcastLedger(RedisStore store, TimeProvider time, IOption
 
     public Task<bool> IsLeasedAsync(string id, int chunk) => Db.KeyExistsAsync(Keys.Ledger(id).Lease(chunk));
 
+    /// <summary>Whether each of <paramref name="chunks"/> has a live lease, asked in one pipelined batch.</summary>
+    public async Task<bool[]> AreLeasedAsync(string id, IReadOnlyList<int> chunks)
+    {
+        var ledger = Keys.Ledger(id);
+        var batch = Db.CreateBatch();
+        var checks = chunks.Select(chunk => batch.KeyExistsAsync(ledger.Lease(chunk))).ToArray();
+        batch.Execute();
+        return await Task.WhenAll(checks);
+    }
+
     public Task ReleaseAsync(string id, int chunk, string token) => Db.ReleaseAsync(Keys.Ledger(id).Lease(chunk), token);
 
     /// <summary>Marks a chunk done; true when that completed the broadcast.</summary>

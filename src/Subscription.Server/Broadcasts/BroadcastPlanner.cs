@@ -39,10 +39,7 @@ public sealed class BroadcastPlanner(
             if (chunks is { } count)
             {
                 logger.LogInformation("Broadcast {Id} planned: {Chunks} chunks", id, count);
-                for (var chunk = 0; chunk < count; chunk++)
-                {
-                    await scheduler.EnsureChunkJobAsync(id, chunk);
-                }
+                await scheduler.EnsureChunkJobsAsync(id, count);
             }
         }
         finally

@@ -66,15 +66,30 @@ public sealed class BroadcastScheduler(IBackgroundJobClient jobs, JobStorage sto
         }
 
         var fields = await ledger.ChunkFieldsAsync(id);
-        for (var chunk = 0; chunk < broadcast.Chunks; chunk++)
+        var unfinished = Enumerable.Range(0, broadcast.Chunks).Where(chunk => !fields.ContainsKey($"{chunk}:done")).ToList();
+        var leased = await ledger.AreLeasedAsync(id, unfinished);
+        for (var i = 0; i < unfinished.Count; i++)
         {
-            if (fields.ContainsKey($"{chunk}:done") || await ledger.IsLeasedAsync(id, chunk)
-                || (fields.TryGetValue($"{chunk}:job", out var jobId) && IsWaiting(jobId)))
+            var chunk = unfinished[i];
+            if (leased[i] || (fields.TryGetValue($"{chunk}:job", out var jobId) && IsWaiting(jobId)))
             {
                 continue;
             }
 
             await EnqueueChunkAsync(id, chunk);
+        }
+    }
+
+    /// <summary>Enqueues a job for each of the broadcast's first <paramref name="count"/> chunks that has none yet.</summary>
+    public async Task EnsureChunkJobsAsync(string id, int count)
+    {
+        var fields = await ledger.ChunkFieldsAsync(id);
+        for (var chunk = 0; chunk < count; chunk++)
+        {
+            if (!fields.ContainsKey($"{chunk}:job"))
+            {
+                await EnqueueChunkAsync(id, chunk);
+            }
         }
     }
 
