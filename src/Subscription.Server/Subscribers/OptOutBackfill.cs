@@ -5,12 +5,15 @@ namespace Subscription.Server.Subscribers;
 
 /// <summary>
 /// Once per store, adds to the opted-out set the followers recorded as opted out before the set existed, then
-/// marks the set complete; until then <see cref="SubscriberStore.ReachAsync"/> reads the records. Idempotent,
-/// so instances starting together may all run it.
+/// marks the set complete; until then <see cref="SubscriberStore.ReachAsync"/> reads the records. One instance
+/// scans under a lease; if it dies, another takes over (the additions are idempotent).
 /// </summary>
 public sealed class OptOutBackfill(RedisStore store, SubscriberStore subscribers, ILogger<OptOutBackfill> logger) : BackgroundService
 {
     private const int Batch = 1_000;
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
+
+    private readonly string _owner = Guid.NewGuid().ToString("N");
 
     // KEYS: opted-out set, then follower records. ARGV: their openids in the same order. Atomic per batch, so a
     // preference changed meanwhile by a callback is never overwritten with the value read before it.
@@ -30,8 +33,13 @@ public sealed class OptOutBackfill(RedisStore store, SubscriberStore subscribers
         {
             try
             {
-                await RunAsync(stoppingToken);
-                return;
+                if (await RunAsync(stoppingToken))
+                {
+                    return;
+                }
+
+                // Another instance is at it: look again in case it dies before finishing.
+                await Task.Delay(Lease, stoppingToken);
             }
             catch (Exception e) when (e is RedisException or TimeoutException)
             {
@@ -41,13 +49,19 @@ public sealed class OptOutBackfill(RedisStore store, SubscriberStore subscribers
         }
     }
 
-    private async Task RunAsync(CancellationToken stoppingToken)
+    /// <returns>True once the set is complete; false while another instance holds the lease.</returns>
+    private async Task<bool> RunAsync(CancellationToken stoppingToken)
     {
         var keys = subscribers.Keys;
         var db = store.Database;
         if (await db.KeyExistsAsync(keys.OptedOutReady))
         {
-            return;
+            return true;
+        }
+
+        if (!await db.TakeOrRenewAsync(keys.OptedOutLease, _owner, Lease))
+        {
+            return false;
         }
 
         // A store where no one ever followed has no record to look at.
@@ -65,6 +79,10 @@ public sealed class OptOutBackfill(RedisStore store, SubscriberStore subscribers
                     {
                         added += await AddAsync(db, keys, prefix, page);
                         page.Clear();
+                        if (!await db.TakeOrRenewAsync(keys.OptedOutLease, _owner, Lease))
+                        {
+                            return false;
+                        }
                     }
                 }
 
@@ -73,7 +91,9 @@ public sealed class OptOutBackfill(RedisStore store, SubscriberStore subscribers
         }
 
         await db.StringSetAsync(keys.OptedOutReady, "1");
+        await db.ReleaseAsync(keys.OptedOutLease, _owner);
         logger.LogInformation("Opted-out followers back-filled: {Added} added", added);
+        return true;
     }
 
     private static async Task<long> AddAsync(IDatabase db, SubscriberKeys keys, string prefix, List<RedisKey> records) =>

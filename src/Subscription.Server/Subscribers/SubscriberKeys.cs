@@ -38,6 +38,9 @@ public sealed class SubscriberKeys(string prefix)
     /// <summary>String: set once <see cref="OptedOut"/> holds every opted-out follower, including those recorded before it existed.</summary>
     public RedisKey OptedOutReady => _root + "optout:ready";
 
+    /// <summary>String with a lease: the instance back-filling <see cref="OptedOut"/>.</summary>
+    public RedisKey OptedOutLease => _root + "optout:lock";
+
     /// <summary>Hash: the follower sync's state and cursor, so a crashed sync resumes where it was.</summary>
     public RedisKey Sync => _root + "sync";
 
