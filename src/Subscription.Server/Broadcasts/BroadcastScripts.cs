@@ -71,11 +71,26 @@ internal static class BroadcastScripts
         return 0
         """;
 
+    // complete(meta, open set, id, now ms): a running broadcast, fully planned, with every chunk done becomes
+    // completed and leaves the open set. True when it did.
+    private const string Completion = """
+        local function complete(meta, open, id, now)
+          local m = redis.call('HMGET', meta, 'planned', 'done', 'chunks', 'state')
+          if m[1] == '1' and tonumber(m[2]) >= tonumber(m[3]) and m[4] == 'running' then
+            redis.call('HSET', meta, 'state', 'completed', 'finished', now)
+            redis.call('SREM', open, id)
+            return true
+          end
+          return false
+        end
+        """;
+
     // KEYS: meta, open chunk list, previous chunk list, open. ARGV: expected cursor, smallest last chunk, now ms, id.
     // Closes planning: the open chunk (if any) becomes the last one; a last chunk smaller than allowed takes a
     // member from the one before (mass/send needs two openids). Completes at once when nothing is left to send.
     // Returns the number of chunks, or -1 when the cursor moved on.
-    public const string PlanFinish = """
+    public const string PlanFinish = Completion + """
+
         local meta = KEYS[1]
         if redis.call('HGET', meta, 'planned') == '1' then return tonumber(redis.call('HGET', meta, 'chunks')) end
         if redis.call('HGET', meta, 'cursor') ~= ARGV[1] then return -1 end
@@ -89,24 +104,17 @@ internal static class BroadcastScripts
           chunks = n + 1
         end
         redis.call('HSET', meta, 'planned', '1', 'chunks', chunks, 'pcount', 0)
-        if tonumber(redis.call('HGET', meta, 'done')) >= chunks and redis.call('HGET', meta, 'state') == 'running' then
-          redis.call('HSET', meta, 'state', 'completed', 'finished', ARGV[3])
-          redis.call('SREM', KEYS[4], ARGV[4])
-        end
+        complete(meta, KEYS[4], ARGV[4], ARGV[3])
         return chunks
         """;
 
     // KEYS: meta, chunks, open, lease. ARGV: chunk, now ms, id, lease token.
     // Marks a chunk done (once) and completes the broadcast when it was the last; releases the lease.
-    public const string ChunkDone = """
+    public const string ChunkDone = Completion + """
+
         if redis.call('HSETNX', KEYS[2], ARGV[1] .. ':done', '1') == 1 then redis.call('HINCRBY', KEYS[1], 'done', 1) end
         if redis.call('GET', KEYS[4]) == ARGV[4] then redis.call('DEL', KEYS[4]) end
-        local done, chunks = tonumber(redis.call('HGET', KEYS[1], 'done')), tonumber(redis.call('HGET', KEYS[1], 'chunks'))
-        if redis.call('HGET', KEYS[1], 'planned') == '1' and done >= chunks and redis.call('HGET', KEYS[1], 'state') == 'running' then
-          redis.call('HSET', KEYS[1], 'state', 'completed', 'finished', ARGV[2])
-          redis.call('SREM', KEYS[3], ARGV[3])
-          return 1
-        end
+        if complete(KEYS[1], KEYS[3], ARGV[3], ARGV[2]) then return 1 end
         return 0
         """;
 
