@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using Subscription.Server.Storage;
+using Subscription.Server.Subscribers;
 
 namespace Subscription.Server.Broadcasts;
 
@@ -152,7 +153,7 @@ public sealed class BroadcastLedger(RedisStore store, TimeProvider time, IOption
         var ledger = Keys.Ledger(id);
         RedisValue[] args = [at.Cursor, nextCursor, at.OpenChunk, chunkSize, dedupe ? "1" : "0", .. openIds.Select(o => (RedisValue)o)];
         return (int)await Db.ScriptEvaluateAsync(
-            BroadcastScripts.PlanAppend, [ledger.Meta, ledger.Chunk(at.OpenChunk), ledger.Members], args);
+            BroadcastScripts.PlanAppend, [ledger.Meta, ledger.Chunk(at.OpenChunk), ledger.Members, ledger.Chunks], args);
     }
 
     /// <summary>See <see cref="BroadcastScripts.PlanFinish"/>.</summary>
@@ -169,8 +170,11 @@ public sealed class BroadcastLedger(RedisStore store, TimeProvider time, IOption
 
     public async Task<ChunkPosition> ChunkAsync(string id, int chunk)
     {
-        var values = await Db.HashGetAsync(Keys.Ledger(id).Chunks, [$"{chunk}:pos", $"{chunk}:done", $"{chunk}:msg"]);
-        return new ChunkPosition((int?)values[0] ?? 0, (string?)values[1] == "1", (long?)values[2]);
+        var values = await Db.HashGetAsync(Keys.Ledger(id).Chunks, [$"{chunk}:pos", $"{chunk}:done", $"{chunk}:msg", $"{chunk}:from", $"{chunk}:to"]);
+        var range = (string?)values[3] is { } from && (string?)values[4] is { } to
+            ? new AudienceRange(long.Parse(from, CultureInfo.InvariantCulture), to == "end" ? null : long.Parse(to, CultureInfo.InvariantCulture))
+            : null;
+        return new ChunkPosition((int?)values[0] ?? 0, (string?)values[1] == "1", (long?)values[2], range);
     }
 
     /// <summary>Every chunk's fields in one read ("n:done", "n:job", "n:msg", …), for a pass over all chunks.</summary>
@@ -302,5 +306,5 @@ public sealed class BroadcastLedger(RedisStore store, TimeProvider time, IOption
 /// <summary>Where planning stands: the audience cursor, the chunk being filled and how full it is, whether it is finished.</summary>
 public sealed record PlanPosition(string Cursor, int OpenChunk, int OpenCount, bool Planned, int Chunks);
 
-/// <summary>Where a chunk stands: next member to send, done, its mass job.</summary>
-public sealed record ChunkPosition(int Position, bool Done, long? MassMsgId);
+/// <summary>Where a chunk stands: next member to send, done, its mass job, the slice of the audience it was planned from.</summary>
+public sealed record ChunkPosition(int Position, bool Done, long? MassMsgId, AudienceRange? Range = null);

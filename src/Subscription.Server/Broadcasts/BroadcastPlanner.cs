@@ -118,17 +118,19 @@ public sealed class BroadcastPlanner(
     /// <summary>The next active followers after the cursor who take pushes and, if asked, one of the sections.</summary>
     private async Task<(IReadOnlyList<string> Page, string? Next)> AudiencePageAsync(Broadcast broadcast, string cursor, int count)
     {
-        var page = await subscribers.PageAudienceAsync(cursor == "end" ? long.MaxValue : long.Parse(cursor, System.Globalization.CultureInfo.InvariantCulture), count);
+        var after = cursor == "end" ? long.MaxValue : long.Parse(cursor, System.Globalization.CultureInfo.InvariantCulture);
         var wanted = broadcast.Definition.Sections;
-        List<string> chosen;
+        IReadOnlyList<string> chosen;
+        AudiencePage page;
         if (wanted is null)
         {
-            var reach = await subscribers.ReachAsync(page.OpenIds);
-            chosen = page.OpenIds.Where((_, i) => reach[i] == Reach.Reachable).ToList();
+            page = await subscribers.PageReachableAsync(after, count);
+            chosen = page.OpenIds;
         }
         else
         {
             // Sections live in each record.
+            page = await subscribers.PageAudienceAsync(after, count);
             var flags = await subscribers.FlagsAsync(page.OpenIds);
             chosen = page.OpenIds.Where((_, i) => flags[i] is { Reach: Reach.Reachable } f && f.Takes(wanted)).ToList();
         }

@@ -41,11 +41,13 @@ internal static class BroadcastScripts
         return '!' .. state
         """;
 
-    // KEYS: meta, chunk list being filled, members (dedupe set, used when ARGV[5] == '1').
+    // KEYS: meta, chunk list being filled, members (dedupe set, used when ARGV[5] == '1'), chunks.
     // ARGV: expected cursor, new cursor, chunk index, chunk size, dedupe flag, openids…
     // Appends one page of the audience to the open chunk, idempotently: a page whose cursor was already
     // applied (a second planner, a retry) changes nothing. Returns 1 when the chunk filled up (it is closed),
     // 0 when it is still open, -1 when the cursor moved on, -2 when the chunk index is stale.
+    // Pages of the audience itself (no dedupe) also widen the chunk's score range, "n:from" (exclusive) to
+    // "n:to" (inclusive, 'end' = open): a mass chunk checks its members against that slice of the audience.
     public const string PlanAppend = """
         local meta = KEYS[1]
         if redis.call('HGET', meta, 'cursor') ~= ARGV[1] then return -1 end
@@ -60,6 +62,10 @@ internal static class BroadcastScripts
           end
         end
         if #batch > 0 then redis.call('RPUSH', KEYS[2], unpack(batch)); added = added + #batch end
+        if added > 0 and ARGV[5] ~= '1' then
+          redis.call('HSETNX', KEYS[4], n .. ':from', ARGV[1])
+          redis.call('HSET', KEYS[4], n .. ':to', ARGV[2])
+        end
         redis.call('HINCRBY', meta, 'audience', added)
         redis.call('HSET', meta, 'cursor', ARGV[2])
         local pcount = tonumber(redis.call('HGET', meta, 'pcount')) + added

@@ -39,7 +39,7 @@ public sealed class MassSender(
         if (broadcast.Definition.Channel == BroadcastChannel.MassOpenIds)
         {
             var members = await ledger.MembersAsync(id, chunk, 0, WeChatApiClient.MaxMassSendOpenIds);
-            var reach = await subscribers.ReachAsync(members);
+            var reach = await subscribers.ReachAsync(members, at.Range);
             var still = members.Where((_, i) => reach[i] == Reach.Reachable).ToList();
             // mass/send needs two openids; WeChat itself filters those who left, so a short list goes as snapshotted.
             (recipients, skipped) = still.Count >= WeChatApiClient.MinMassSendOpenIds ? (still, members.Count - still.Count) : (members, 0);

@@ -21,6 +21,9 @@ public sealed record SubscriberStats(long Active, long FollowsToday, long Unfoll
 /// <summary>One page of the audience; pass <see cref="NextCursor"/> back to continue, null when done.</summary>
 public sealed record AudiencePage(IReadOnlyList<string> OpenIds, long? NextCursor);
 
+/// <summary>Audience scores after <paramref name="After"/> up to <paramref name="Through"/> (null: no upper end).</summary>
+public sealed record AudienceRange(long After, long? Through);
+
 /// <summary>What an event did to a follower.</summary>
 public enum FollowerChange
 {

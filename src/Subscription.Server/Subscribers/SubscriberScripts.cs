@@ -134,4 +134,62 @@ internal static class SubscriberScripts
 
         return apply(ARGV[1], KEYS, slice(ARGV, 2))
         """;
+
+    // KEYS: audience, opted out. ARGV: cursor (exclusive score), page size.
+    // The next cursor ('' at the end), then the page's members who take pushes. Only those cross the network:
+    // a mass plan reads the whole audience once, and every member of it is active by construction.
+    public const string ReachablePage = """
+        local unpack = table.unpack or unpack
+        local members = redis.call('ZRANGEBYSCORE', KEYS[1], '(' .. ARGV[1], '+inf', 'LIMIT', 0, tonumber(ARGV[2]))
+        local count = #members
+        -- Only the last score is needed: formatting a score costs Redis more than finding the member.
+        local result = { count == tonumber(ARGV[2]) and redis.call('ZSCORE', KEYS[1], members[count]) or '' }
+        for from = 1, count, 1000 do
+          local to = math.min(from + 999, count)
+          local declined = redis.call('SMISMEMBER', KEYS[2], unpack(members, from, to))
+          for i = from, to do
+            if declined[i - from + 1] == 0 then result[#result + 1] = members[i] end
+          end
+        end
+        return result
+        """;
+
+    // KEYS: audience, opted out. ARGV: openids. One letter per openid: r reachable, o opted out, u not following.
+    // One string back instead of a score and a flag per follower; unpack is bounded by Lua's C stack.
+    public const string Reach = """
+        local unpack = table.unpack or unpack
+        local codes = {}
+        for from = 1, #ARGV, 1000 do
+          local to = math.min(from + 999, #ARGV)
+          local scores = redis.call('ZMSCORE', KEYS[1], unpack(ARGV, from, to))
+          local declined = redis.call('SMISMEMBER', KEYS[2], unpack(ARGV, from, to))
+          for i = 1, to - from + 1 do
+            codes[#codes + 1] = (not scores[i]) and 'u' or (declined[i] == 1 and 'o' or 'r')
+          end
+        end
+        return table.concat(codes)
+        """;
+
+    // KEYS: audience, opted out. ARGV: exclusive lower score, inclusive upper score ('+inf' = open), openids.
+    // As Reach, for openids planned from that slice of the audience: one range read of members (no scores to
+    // format) answers who still follows. An openid outside the slice is looked up alone. A slice much wider
+    // than the list (most of it filtered out when planned) is not read; every openid is looked up instead.
+    public const string ReachInRange = """
+        local unpack = table.unpack or unpack
+        local count = #ARGV - 2
+        local following = {}
+        if redis.call('ZCOUNT', KEYS[1], '(' .. ARGV[1], ARGV[2]) <= 2 * count then
+          for _, member in ipairs(redis.call('ZRANGEBYSCORE', KEYS[1], '(' .. ARGV[1], ARGV[2])) do following[member] = true end
+        end
+        local codes = {}
+        for from = 3, #ARGV, 1000 do
+          local to = math.min(from + 999, #ARGV)
+          local declined = redis.call('SMISMEMBER', KEYS[2], unpack(ARGV, from, to))
+          for i = from, to do
+            local follows = following[ARGV[i]] or redis.call('ZSCORE', KEYS[1], ARGV[i])
+            codes[#codes + 1] = (not follows) and 'u' or (declined[i - from + 1] == 1 and 'o' or 'r')
+          end
+        end
+        return table.concat(codes)
+        """;
 }

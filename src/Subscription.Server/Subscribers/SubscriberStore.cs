@@ -113,6 +113,34 @@ public sealed class SubscriberStore(RedisStore store, ReaderClock clock, IOption
         return new AudiencePage(page.Select(e => e.Element.ToString()).ToArray(), next);
     }
 
+    /// <summary>
+    /// Like <see cref="PageAudienceAsync"/>, but only the followers on the page who take pushes come back:
+    /// filtered where the data lives, in one round trip. Until the opted-out set is complete the records answer.
+    /// </summary>
+    public async Task<AudiencePage> PageReachableAsync(long cursor, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        if (!await OptOutsCompleteAsync())
+        {
+            var page = await PageAudienceAsync(cursor, count);
+            var flags = await FlagsAsync(page.OpenIds);
+            return page with { OpenIds = [.. page.OpenIds.Where((_, i) => flags[i] is { Reach: Reach.Reachable })] };
+        }
+
+        var result = (RedisResult[])(await store.Database.ScriptEvaluateAsync(
+            SubscriberScripts.ReachablePage, [Keys.Audience, Keys.OptedOut], [cursor, count]))!;
+        var next = (string?)result[0] is { Length: > 0 } score
+            ? (long?)double.Parse(score, System.Globalization.CultureInfo.InvariantCulture)
+            : null;
+        var openIds = new string[result.Length - 1];
+        for (var i = 1; i < result.Length; i++)
+        {
+            openIds[i - 1] = (string)result[i]!;
+        }
+
+        return new AudiencePage(openIds, next);
+    }
+
     /// <summary>What a send needs to know about each follower, read in one pipelined batch; null for unknown openids.</summary>
     public async Task<IReadOnlyList<FollowerFlags?>> FlagsAsync(IReadOnlyList<string> openIds)
     {
@@ -131,11 +159,13 @@ public sealed class SubscriberStore(RedisStore store, ReaderClock clock, IOption
     }
 
     /// <summary>
-    /// Whether each follower is in the audience and takes pushes: one ZMSCORE and one SMISMEMBER for the whole
-    /// list, where <see cref="FlagsAsync"/> reads every record. Until the opted-out set is known to be complete
-    /// (a store from before it existed, still being back-filled) the records answer.
+    /// Whether each follower is in the audience and takes pushes: one script over the audience and the opted-out
+    /// set for the whole list, answering a letter per follower, where <see cref="FlagsAsync"/> reads every record.
+    /// Until the opted-out set is known to be complete (a store from before it existed, still being back-filled)
+    /// the records answer.
     /// </summary>
-    public async Task<IReadOnlyList<Reach>> ReachAsync(IReadOnlyList<string> openIds)
+    /// <param name="range">The slice of the audience the openids were planned from, if known: cheaper to check against.</param>
+    public async Task<IReadOnlyList<Reach>> ReachAsync(IReadOnlyList<string> openIds, AudienceRange? range = null)
     {
         if (openIds.Count == 0)
         {
@@ -147,13 +177,28 @@ public sealed class SubscriberStore(RedisStore store, ReaderClock clock, IOption
             return [.. (await FlagsAsync(openIds)).Select(f => f?.Reach ?? Reach.Unsubscribed)];
         }
 
-        var members = openIds.Select(o => (RedisValue)o).ToArray();
-        var batch = store.Database.CreateBatch();
-        var scores = batch.SortedSetScoresAsync(Keys.Audience, members);
-        var optedOut = batch.SetContainsAsync(Keys.OptedOut, members);
-        batch.Execute();
-        var (following, declined) = (await scores, await optedOut);
-        return [.. openIds.Select((_, i) => following[i] is null ? Reach.Unsubscribed : declined[i] ? Reach.OptedOut : Reach.Reachable)];
+        var offset = range is null ? 0 : 2;
+        var args = new RedisValue[openIds.Count + offset];
+        if (range is not null)
+        {
+            args[0] = range.After;
+            args[1] = range.Through is { } through ? through : "+inf";
+        }
+
+        for (var i = 0; i < openIds.Count; i++)
+        {
+            args[offset + i] = openIds[i];
+        }
+
+        var script = range is null ? SubscriberScripts.Reach : SubscriberScripts.ReachInRange;
+        var codes = (string)(await store.Database.ScriptEvaluateAsync(script, [Keys.Audience, Keys.OptedOut], args))!;
+        var reach = new Reach[codes.Length];
+        for (var i = 0; i < codes.Length; i++)
+        {
+            reach[i] = codes[i] switch { 'r' => Reach.Reachable, 'o' => Reach.OptedOut, _ => Reach.Unsubscribed };
+        }
+
+        return reach;
     }
 
     private async ValueTask<bool> OptOutsCompleteAsync() =>

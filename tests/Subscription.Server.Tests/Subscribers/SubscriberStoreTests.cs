@@ -136,6 +136,77 @@ public sealed class SubscriberStoreTests(StoreFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PageReachable_VisitsEveryFollowerWhoTakesPushesOnce_FromTheSetsAsFromTheRecords()
+    {
+        var t = WeChatSender.Now - 1000;
+        var followers = Enumerable.Range(0, 23).Select(i => $"oReachPage{i:D2}").ToList();
+        foreach (var openId in followers)
+        {
+            await _store.FollowAsync(openId, t, null);
+        }
+
+        await _store.TouchAsync("oReachPage04", t + 1, pushEnabled: false);
+        await _store.TouchAsync("oReachPage09", t + 1, pushEnabled: false);
+        await _store.TouchAsync("oReachPage09", t + 2, pushEnabled: true);
+        await _store.TouchAsync("oReachPage19", t + 1, pushEnabled: false);
+        await _store.UnfollowAsync("oReachPage12", t + 3);
+        var expected = followers.Where(f => f is not ("oReachPage04" or "oReachPage19" or "oReachPage12")).ToList();
+
+        async Task<(List<string> Seen, int Pages)> PageAllAsync(SubscriberStore store)
+        {
+            var seen = new List<string>();
+            long? cursor = 0;
+            var pages = 0;
+            while (cursor is { } c)
+            {
+                var page = await store.PageReachableAsync(c, 5);
+                seen.AddRange(page.OpenIds);
+                cursor = page.NextCursor;
+                pages++;
+            }
+
+            return (seen, pages);
+        }
+
+        // 22 active followers in pages of 5: the last page is short, whatever was filtered out of the others.
+        var (fromRecords, recordPages) = await PageAllAsync(_store);
+        Assert.Equal(expected, fromRecords);
+        Assert.Equal(5, recordPages);
+        await RunBackfillAsync(_store);
+        var (fromSets, setPages) = await PageAllAsync(NewStore());
+        Assert.Equal(expected, fromSets);
+        Assert.Equal(5, setPages);
+    }
+
+    [Fact]
+    public async Task Reach_WithTheSliceOfTheAudienceTheListCameFrom_AnswersAsWithout()
+    {
+        var t = WeChatSender.Now - 1000;
+        var followers = Enumerable.Range(0, 12).Select(i => $"oSlice{i:D2}").ToList();
+        foreach (var openId in followers)
+        {
+            await _store.FollowAsync(openId, t, null);
+        }
+
+        await RunBackfillAsync(_store);
+        var store = NewStore();
+        long Seq(Subscriber? s) => s!.Sequence;
+        var first = Seq(await store.GetAsync("oSlice02"));
+        var last = Seq(await store.GetAsync("oSlice08"));
+        await store.TouchAsync("oSlice04", t + 1, pushEnabled: false);
+        await store.UnfollowAsync("oSlice06", t + 1);
+        // Inside the slice; one from before it (as the last mass chunk borrows); one who never followed.
+        string[] openIds = ["oSlice03", "oSlice04", "oSlice05", "oSlice06", "oSlice08", "oSlice00", "oSliceNever"];
+        Reach[] expected = [Reach.Reachable, Reach.OptedOut, Reach.Reachable, Reach.Unsubscribed, Reach.Reachable, Reach.Reachable, Reach.Unsubscribed];
+
+        Assert.Equal(expected, await store.ReachAsync(openIds));
+        Assert.Equal(expected, await store.ReachAsync(openIds, new AudienceRange(first, last)));
+        Assert.Equal(expected, await store.ReachAsync(openIds, new AudienceRange(first, null)));
+        // A slice far wider than the list is not read whole; the answers stay the same.
+        Assert.Equal(expected.Take(2), await store.ReachAsync(openIds[..2], new AudienceRange(0, null)));
+    }
+
+    [Fact]
     public async Task Backfill_AddsFollowersWhoOptedOutBeforeTheSetExisted_Once()
     {
         var t = WeChatSender.Now - 1000;
