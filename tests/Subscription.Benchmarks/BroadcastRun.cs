@@ -168,7 +168,8 @@ public sealed class BroadcastRun(ServerProcess server, HttpClient admin, ServerS
         {
             await Task.Delay(100, cancel);
             sample();
-            if (clock.Elapsed - lastPoll < TimeSpan.FromSeconds(1))
+            // Often enough that the end is seen within a fraction of the mass ratio's baseline (about 2 s).
+            if (clock.Elapsed - lastPoll < TimeSpan.FromMilliseconds(200))
             {
                 continue;
             }
