@@ -70,6 +70,9 @@ public sealed class BroadcastPlanner(
         var chunkSize = channel == BroadcastChannel.MassOpenIds ? options.Value.MassChunkSize : options.Value.ChunkSize;
         var smallestLast = channel == BroadcastChannel.MassOpenIds ? 2 : 1;
         var source = broadcast.Definition.Source;
+        var pageSize = channel.IsPerFollower() ? PageSize : MassPageSize;
+        // The next audience page, read while the current one is appended: its cursor and size are known then.
+        (string Cursor, int Size, Task<(IReadOnlyList<string>, string?)> Read)? ahead = null;
         while (!cancellationToken.IsCancellationRequested)
         {
             var at = await ledger.PlanPositionAsync(id);
@@ -83,10 +86,21 @@ public sealed class BroadcastPlanner(
                 return null;
             }
 
-            var room = chunkSize - at.OpenCount;
-            var (page, next) = source is null
-                ? await AudiencePageAsync(broadcast, at.Cursor, Math.Min(room, channel.IsPerFollower() ? PageSize : MassPageSize))
-                : await ledger.FailedPageAsync(source, at.Cursor, PageSize);
+            var size = Math.Min(chunkSize - at.OpenCount, pageSize);
+            var (page, next) = source is not null ? await ledger.FailedPageAsync(source, at.Cursor, PageSize)
+                : ahead is { } a && a.Cursor == at.Cursor && a.Size == size ? await a.Read
+                : await AudiencePageAsync(broadcast, at.Cursor, size);
+            // A read ahead that did not match (another planner moved the cursor) is dropped; a failed one only
+            // failed to read.
+            ahead = null;
+            if (source is null && next is not null)
+            {
+                // Appending an audience page adds all of it: whether it closes the chunk, and so the next size, is known.
+                var filled = at.OpenCount + page.Count;
+                var nextSize = Math.Min(filled >= chunkSize ? chunkSize : chunkSize - filled, pageSize);
+                ahead = (next, nextSize, AudiencePageAsync(broadcast, next, nextSize));
+            }
+
             if (page.Count > 0 || next is not null)
             {
                 var closed = await ledger.AppendAsync(id, at, next ?? "end", chunkSize, page, dedupe: source is not null);
