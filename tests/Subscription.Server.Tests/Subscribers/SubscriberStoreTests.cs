@@ -37,16 +37,7 @@ public sealed class SubscriberStoreTests(StoreFixture fixture) : IAsyncLifetime
         await _store.UnfollowAsync("oPage03", t + 1);
         await _store.UnfollowAsync("oPage17", t + 1);
 
-        var seen = new List<string>();
-        long? cursor = 0;
-        var pages = 0;
-        while (cursor is { } c)
-        {
-            var page = await _store.PageAudienceAsync(c, 10);
-            seen.AddRange(page.OpenIds);
-            cursor = page.NextCursor;
-            pages++;
-        }
+        var (seen, pages) = await PageAllAsync(c => _store.PageAudienceAsync(c, 10));
 
         Assert.Equal(followers.Where(f => f is not ("oPage03" or "oPage17")), seen);
         Assert.Equal(3, pages);
@@ -152,28 +143,13 @@ public sealed class SubscriberStoreTests(StoreFixture fixture) : IAsyncLifetime
         await _store.UnfollowAsync("oReachPage12", t + 3);
         var expected = followers.Where(f => f is not ("oReachPage04" or "oReachPage19" or "oReachPage12")).ToList();
 
-        async Task<(List<string> Seen, int Pages)> PageAllAsync(SubscriberStore store)
-        {
-            var seen = new List<string>();
-            long? cursor = 0;
-            var pages = 0;
-            while (cursor is { } c)
-            {
-                var page = await store.PageReachableAsync(c, 5);
-                seen.AddRange(page.OpenIds);
-                cursor = page.NextCursor;
-                pages++;
-            }
-
-            return (seen, pages);
-        }
-
         // 22 active followers in pages of 5: the last page is short, whatever was filtered out of the others.
-        var (fromRecords, recordPages) = await PageAllAsync(_store);
+        var (fromRecords, recordPages) = await PageAllAsync(c => _store.PageReachableAsync(c, 5));
         Assert.Equal(expected, fromRecords);
         Assert.Equal(5, recordPages);
         await RunBackfillAsync(_store);
-        var (fromSets, setPages) = await PageAllAsync(NewStore());
+        var fresh = NewStore();
+        var (fromSets, setPages) = await PageAllAsync(c => fresh.PageReachableAsync(c, 5));
         Assert.Equal(expected, fromSets);
         Assert.Equal(5, setPages);
     }
@@ -231,6 +207,23 @@ public sealed class SubscriberStoreTests(StoreFixture fixture) : IAsyncLifetime
         Assert.True(await db.KeyExistsAsync(_store.Keys.OptedOutReady));
         var reach = await NewStore().ReachAsync([optedOut[1], "oOld0001"]);
         Assert.Equal([Reach.OptedOut, Reach.Reachable], reach);
+    }
+
+    /// <summary>Every page from the start, following the cursor: the openids in order and the number of pages.</summary>
+    private static async Task<(List<string> Seen, int Pages)> PageAllAsync(Func<long, Task<AudiencePage>> page)
+    {
+        var seen = new List<string>();
+        long? cursor = 0;
+        var pages = 0;
+        while (cursor is { } c)
+        {
+            var next = await page(c);
+            seen.AddRange(next.OpenIds);
+            cursor = next.NextCursor;
+            pages++;
+        }
+
+        return (seen, pages);
     }
 
     private SubscriberStore NewStore()
