@@ -28,11 +28,7 @@ public sealed class SubscriberStoreTests(StoreFixture fixture) : IAsyncLifetime
     public async Task PageAudience_WithCursor_VisitsEveryActiveFollowerOnceInFollowOrder()
     {
         var t = WeChatSender.Now - 1000;
-        var followers = Enumerable.Range(0, 25).Select(i => $"oPage{i:D2}").ToList();
-        foreach (var openId in followers)
-        {
-            await _store.FollowAsync(openId, t, null);
-        }
+        var followers = await FollowManyAsync("oPage", 25, t);
 
         await _store.UnfollowAsync("oPage03", t + 1);
         await _store.UnfollowAsync("oPage17", t + 1);
@@ -130,11 +126,7 @@ public sealed class SubscriberStoreTests(StoreFixture fixture) : IAsyncLifetime
     public async Task PageReachable_VisitsEveryFollowerWhoTakesPushesOnce_FromTheSetsAsFromTheRecords()
     {
         var t = WeChatSender.Now - 1000;
-        var followers = Enumerable.Range(0, 23).Select(i => $"oReachPage{i:D2}").ToList();
-        foreach (var openId in followers)
-        {
-            await _store.FollowAsync(openId, t, null);
-        }
+        var followers = await FollowManyAsync("oReachPage", 23, t);
 
         await _store.TouchAsync("oReachPage04", t + 1, pushEnabled: false);
         await _store.TouchAsync("oReachPage09", t + 1, pushEnabled: false);
@@ -158,11 +150,7 @@ public sealed class SubscriberStoreTests(StoreFixture fixture) : IAsyncLifetime
     public async Task Reach_WithTheSliceOfTheAudienceTheListCameFrom_AnswersAsWithout()
     {
         var t = WeChatSender.Now - 1000;
-        var followers = Enumerable.Range(0, 12).Select(i => $"oSlice{i:D2}").ToList();
-        foreach (var openId in followers)
-        {
-            await _store.FollowAsync(openId, t, null);
-        }
+        await FollowManyAsync("oSlice", 12, t);
 
         await RunBackfillAsync(_store);
         var store = NewStore();
@@ -207,6 +195,18 @@ public sealed class SubscriberStoreTests(StoreFixture fixture) : IAsyncLifetime
         Assert.True(await db.KeyExistsAsync(_store.Keys.OptedOutReady));
         var reach = await NewStore().ReachAsync([optedOut[1], "oOld0001"]);
         Assert.Equal([Reach.OptedOut, Reach.Reachable], reach);
+    }
+
+    /// <summary>Followers "{prefix}00", "{prefix}01", … following in that order, at <paramref name="at"/>.</summary>
+    private async Task<List<string>> FollowManyAsync(string prefix, int count, long at)
+    {
+        var followers = Enumerable.Range(0, count).Select(i => $"{prefix}{i:D2}").ToList();
+        foreach (var openId in followers)
+        {
+            await _store.FollowAsync(openId, at, null);
+        }
+
+        return followers;
     }
 
     /// <summary>Every page from the start, following the cursor: the openids in order and the number of pages.</summary>
