@@ -1,0 +1,135 @@
+using System.Globalization;
+using StackExchange.Redis;
+using Subscription.Server.Storage;
+using Subscription.Server.Subscribers;
+
+namespace Subscription.Server.Broadcasts;
+
+/// <summary>The ledger's chunks: planning the audience into them, then working each under its lease.</summary>
+public sealed partial class BroadcastLedger
+{
+    public async Task<PlanPosition> PlanPositionAsync(string id)
+    {
+        var values = await Db.HashGetAsync(Keys.Ledger(id).Meta, ["cursor", "pchunk", "pcount", "planned", "chunks"]);
+        return new PlanPosition((string?)values[0] ?? "0", (int)values[1], (int)values[2], (string?)values[3] == "1", (int)values[4]);
+    }
+
+    /// <summary>See <see cref="BroadcastScripts.PlanAppend"/>.</summary>
+    public async Task<int> AppendAsync(string id, PlanPosition at, string nextCursor, int chunkSize, IReadOnlyList<string> openIds, bool dedupe)
+    {
+        var ledger = Keys.Ledger(id);
+        RedisValue[] args = [at.Cursor, nextCursor, at.OpenChunk, chunkSize, dedupe ? "1" : "0", .. openIds.Select(o => (RedisValue)o)];
+        return (int)await Db.ScriptEvaluateAsync(
+            BroadcastScripts.PlanAppend, [ledger.Meta, ledger.Chunk(at.OpenChunk), ledger.Members, ledger.Chunks], args);
+    }
+
+    /// <summary>See <see cref="BroadcastScripts.PlanFinish"/>.</summary>
+    public async Task<int> FinishPlanAsync(string id, PlanPosition at, int smallestLastChunk)
+    {
+        var ledger = Keys.Ledger(id);
+        return (int)await Db.ScriptEvaluateAsync(
+            BroadcastScripts.PlanFinish,
+            [ledger.Meta, ledger.Chunk(at.OpenChunk), ledger.Chunk(Math.Max(0, at.OpenChunk - 1)), Keys.Open],
+            [at.Cursor, smallestLastChunk, NowMs, id]);
+    }
+
+    // Chunks
+
+    public async Task<ChunkPosition> ChunkAsync(string id, int chunk)
+    {
+        var values = await Db.HashGetAsync(Keys.Ledger(id).Chunks, [$"{chunk}:pos", $"{chunk}:done", $"{chunk}:msg", $"{chunk}:from", $"{chunk}:to"]);
+        var range = (string?)values[3] is { } from && (string?)values[4] is { } to
+            ? new AudienceRange(long.Parse(from, CultureInfo.InvariantCulture), to == "end" ? null : long.Parse(to, CultureInfo.InvariantCulture))
+            : null;
+        return new ChunkPosition((int?)values[0] ?? 0, (string?)values[1] == "1", (long?)values[2], range);
+    }
+
+    /// <summary>Every chunk's fields in one read ("n:done", "n:job", "n:msg", …), for a pass over all chunks.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> ChunkFieldsAsync(string id) =>
+        (await Db.HashGetAllAsync(Keys.Ledger(id).Chunks)).ToDictionary(e => e.Name.ToString(), e => e.Value.ToString(), StringComparer.Ordinal);
+
+    public Task SetChunkAsync(string id, int chunk, string field, RedisValue value) =>
+        Db.HashSetAsync(Keys.Ledger(id).Chunks, $"{chunk}:{field}", value);
+
+    public async Task<string?> GetChunkFieldAsync(string id, int chunk, string field) =>
+        await Db.HashGetAsync(Keys.Ledger(id).Chunks, $"{chunk}:{field}");
+
+    /// <summary>Counts a chunk job that ended in an exception; returns the count so far.</summary>
+    public Task<long> CountChunkFailureAsync(string id, int chunk) => Db.HashIncrementAsync(Keys.Ledger(id).Chunks, $"{chunk}:errors");
+
+    public async Task<IReadOnlyList<string>> MembersAsync(string id, int chunk, long start, long count) =>
+        [.. (await Db.ListRangeAsync(Keys.Ledger(id).Chunk(chunk), start, start + count - 1)).Select(v => v.ToString())];
+
+    public Task<bool> LeaseAsync(string id, int chunk, string token) => Db.TakeOrRenewAsync(Keys.Ledger(id).Lease(chunk), token, options.Value.Lease);
+
+    public Task<bool> IsLeasedAsync(string id, int chunk) => Db.KeyExistsAsync(Keys.Ledger(id).Lease(chunk));
+
+    /// <summary>Whether each of <paramref name="chunks"/> has a live lease, asked in one pipelined batch.</summary>
+    public async Task<bool[]> AreLeasedAsync(string id, IReadOnlyList<int> chunks)
+    {
+        var ledger = Keys.Ledger(id);
+        var batch = Db.CreateBatch();
+        var checks = chunks.Select(chunk => batch.KeyExistsAsync(ledger.Lease(chunk))).ToArray();
+        batch.Execute();
+        return await Task.WhenAll(checks);
+    }
+
+    public Task ReleaseAsync(string id, int chunk, string token) => Db.ReleaseAsync(Keys.Ledger(id).Lease(chunk), token);
+
+    /// <summary>Marks a chunk done; true when that completed the broadcast.</summary>
+    public async Task<bool> ChunkDoneAsync(string id, int chunk, string token)
+    {
+        var ledger = Keys.Ledger(id);
+        return (int)await Db.ScriptEvaluateAsync(
+            BroadcastScripts.ChunkDone, [ledger.Meta, ledger.Chunks, Keys.Open, ledger.Lease(chunk)], [chunk, NowMs, id, token]) == 1;
+    }
+
+    /// <summary>See <see cref="BroadcastScripts.Claim"/>: the state, then a code per follower.</summary>
+    public async Task<(string State, string[] Codes)> ClaimAsync(string id, int chunk, string token, IReadOnlyList<(string OpenId, string Skip)> batch)
+    {
+        var ledger = Keys.Ledger(id);
+        RedisValue[] args = [token, .. batch.SelectMany(b => new RedisValue[] { b.OpenId, b.Skip })];
+        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(
+            BroadcastScripts.Claim, [ledger.Meta, ledger.Outcomes, ledger.Counts, ledger.Lease(chunk)], args))!;
+        return ((string)result[0]!, [.. result.Skip(1).Select(r => (string)r!)]);
+    }
+
+    /// <summary>See <see cref="BroadcastScripts.Record"/>; false when the lease was lost.</summary>
+    public async Task<bool> RecordAsync(string id, int chunk, string token, int? nextPosition, IReadOnlyList<(string OpenId, string Outcome)> outcomes)
+    {
+        var ledger = Keys.Ledger(id);
+        RedisValue[] args =
+        [
+            token, chunk, nextPosition?.ToString(CultureInfo.InvariantCulture) ?? "", LeaseMs,
+            .. outcomes.SelectMany(o => new RedisValue[] { o.OpenId, o.Outcome }),
+        ];
+        return (int)await Db.ScriptEvaluateAsync(
+            BroadcastScripts.Record, [ledger.Outcomes, ledger.Counts, ledger.Chunks, ledger.Lease(chunk)], args) == 1;
+    }
+
+    /// <returns>The failed followers in one HSCAN page of a broadcast's outcomes and the next cursor (null at the end). HSCAN may repeat a member.</returns>
+    public async Task<(IReadOnlyList<string> Page, string? Next)> FailedPageAsync(string id, string cursor, int count)
+    {
+        var reply = (RedisResult[])(await Db.ExecuteAsync("HSCAN", Keys.Ledger(id).Outcomes, cursor == "end" ? "0" : cursor, "COUNT", count))!;
+        var next = (string)reply[0]!;
+        var entries = (RedisResult[])reply[1]!;
+        var failed = new List<string>();
+        for (var i = 0; i + 1 < entries.Length; i += 2)
+        {
+            if (((string?)entries[i + 1])?.StartsWith("f:", StringComparison.Ordinal) == true)
+            {
+                failed.Add((string)entries[i]!);
+            }
+        }
+
+        return (failed, next == "0" ? null : next);
+    }
+
+    public async Task<string?> OutcomeAsync(string id, string openId) => await Db.HashGetAsync(Keys.Ledger(id).Outcomes, openId);
+}
+
+/// <summary>Where planning stands: the audience cursor, the chunk being filled and how full it is, whether it is finished.</summary>
+public sealed record PlanPosition(string Cursor, int OpenChunk, int OpenCount, bool Planned, int Chunks);
+
+/// <summary>Where a chunk stands: next member to send, done, its mass job, the slice of the audience it was planned from.</summary>
+public sealed record ChunkPosition(int Position, bool Done, long? MassMsgId, AudienceRange? Range = null);
