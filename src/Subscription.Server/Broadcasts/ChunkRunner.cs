@@ -108,7 +108,7 @@ public sealed class ChunkRunner(
 
             // Only customer-service messages need each record (its last interaction, its sections).
             var flags = channel == BroadcastChannel.Custom ? await subscribers.FlagsAsync(members) : null;
-            var reach = flags is null ? await subscribers.ReachAsync(members) : [.. flags.Select(f => f?.Reach ?? Reach.Unsubscribed)];
+            var reach = flags is null ? await subscribers.ReachAsync(members) : [.. flags.Select(FollowerFlags.ReachOf)];
             var windowStart = (time.GetUtcNow() - o.CustomWindow).ToUnixTimeSeconds();
             var batch = members.Select((openId, i) => (openId, SkipReason(reach[i], flags?[i], windowStart))).ToList();
             var (state, codes) = await ledger.ClaimAsync(id, chunk, token, batch);

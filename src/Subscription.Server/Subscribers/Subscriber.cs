@@ -43,6 +43,9 @@ public sealed record FollowerFlags(bool Active, bool PushEnabled, IReadOnlyList<
 {
     public Reach Reach => !Active ? Reach.Unsubscribed : PushEnabled ? Reach.Reachable : Reach.OptedOut;
 
+    /// <summary>The reach of a record as read; no record (null) is no follower.</summary>
+    public static Reach ReachOf(FollowerFlags? record) => record?.Reach ?? Reach.Unsubscribed;
+
     /// <summary>True when the follower takes every section or one of <paramref name="wanted"/> (null = any).</summary>
     public bool Takes(IReadOnlyList<string>? wanted) =>
         wanted is null || Sections.Count == 0 || Sections.Any(s => wanted.Contains(s, StringComparer.Ordinal));

@@ -122,9 +122,7 @@ public sealed class SubscriberStore(RedisStore store, ReaderClock clock, IOption
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         if (!await OptOutsCompleteAsync())
         {
-            var page = await PageAudienceAsync(cursor, count);
-            var flags = await FlagsAsync(page.OpenIds);
-            return page with { OpenIds = [.. page.OpenIds.Where((_, i) => flags[i] is { Reach: Reach.Reachable })] };
+            return await PageWithScoresReachableAsync(cursor, count);
         }
 
         // Plain commands, not a script: Redis, shared by every instance, spends far less per member on them.
@@ -145,9 +143,7 @@ public sealed class SubscriberStore(RedisStore store, ReaderClock clock, IOption
         if (last is not null && lastScore is null)
         {
             // The last member left between the two reads, taking the cursor with it: read this page with scores.
-            var page = await PageAudienceAsync(cursor, count);
-            var reach = await ReachAsync(page.OpenIds);
-            return page with { OpenIds = [.. page.OpenIds.Where((_, i) => reach[i] == Reach.Reachable)] };
+            return await PageWithScoresReachableAsync(cursor, count);
         }
 
         var openIds = new List<string>(members.Length);
@@ -159,9 +155,15 @@ public sealed class SubscriberStore(RedisStore store, ReaderClock clock, IOption
             }
         }
 
-        var next = (long?)lastScore;
+        return new AudiencePage(openIds, (long?)lastScore);
+    }
 
-        return new AudiencePage(openIds, next);
+    /// <summary><see cref="PageAudienceAsync"/> filtered by <see cref="ReachAsync"/>: the slower way, always right.</summary>
+    private async Task<AudiencePage> PageWithScoresReachableAsync(long cursor, int count)
+    {
+        var page = await PageAudienceAsync(cursor, count);
+        var reach = await ReachAsync(page.OpenIds);
+        return page with { OpenIds = [.. page.OpenIds.Where((_, i) => reach[i] == Reach.Reachable)] };
     }
 
     /// <summary>What a send needs to know about each follower, read in one pipelined batch; null for unknown openids.</summary>
@@ -196,7 +198,7 @@ public sealed class SubscriberStore(RedisStore store, ReaderClock clock, IOption
 
         if (!await OptOutsCompleteAsync())
         {
-            return [.. (await FlagsAsync(openIds)).Select(f => f?.Reach ?? Reach.Unsubscribed)];
+            return [.. (await FlagsAsync(openIds)).Select(FollowerFlags.ReachOf)];
         }
 
         if (range is not null)
@@ -221,12 +223,7 @@ public sealed class SubscriberStore(RedisStore store, ReaderClock clock, IOption
     /// </summary>
     private async Task<IReadOnlyList<Reach>> ReachInRangeAsync(IReadOnlyList<string> openIds, AudienceRange range)
     {
-        var members = new RedisValue[openIds.Count];
-        for (var i = 0; i < members.Length; i++)
-        {
-            members[i] = openIds[i];
-        }
-
+        var members = openIds.Select(o => (RedisValue)o).ToArray();
         var batch = store.Database.CreateBatch();
         var slice = batch.SortedSetRangeByScoreAsync(
             Keys.Audience, range.After, range.Through ?? double.PositiveInfinity, Exclude.Start, skip: 0, take: 2L * openIds.Count);
