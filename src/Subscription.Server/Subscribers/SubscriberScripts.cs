@@ -122,9 +122,9 @@ internal static class SubscriberScripts
           return 1
         end
 
-        local function slice(t, from)
+        local function slice(t, from, to)
           local r = {}
-          for i = from, #t do r[#r + 1] = t[i] end
+          for i = from, to or #t do r[#r + 1] = t[i] end
           return r
         end
         """;
