@@ -24,11 +24,11 @@ public sealed class BroadcastOptions : IValidatableObject
 
     /// <summary>Followers claimed, sent and recorded together; pause and cancel take effect between batches.</summary>
     [Range(1, 1_000)]
-    public int BatchSize { get; set; } = 64;
+    public int BatchSize { get; set; } = 256;
 
     /// <summary>Sends in flight at once in one chunk job.</summary>
     [Range(1, 256)]
-    public int Concurrency { get; set; } = 16;
+    public int Concurrency { get; set; } = 32;
 
     /// <summary>Per-follower sends a second across all instances; 0 = no limit of our own.</summary>
     [Range(0, 100_000)]
