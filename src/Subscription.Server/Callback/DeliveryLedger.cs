@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -21,13 +22,16 @@ public readonly record struct DeliveryResult(DeliveryOutcome Outcome, string? Re
 /// <summary>
 /// Records callbacks atomically: the replay check on the nonce, the retry check on the delivery key, the
 /// follower's change, and the reply a retry must get again. No state in which a crash could leave a delivery
-/// claimed but not applied. Callbacks that arrive while a write is in flight go together in the next one (one
-/// script, applied in arrival order): under load a script call costs far more than the work inside it.
+/// claimed but not applied. While both writes allowed in flight are busy, new callbacks queue and go together in
+/// the next one (one script, applied in arrival order): under load a script call costs far more than its work.
 /// </summary>
 public sealed class DeliveryLedger : IAsyncDisposable
 {
-    private const int MaxBatch = 32;
+    private const int MaxBatch = 128;
     private const int WritesInFlight = 2;
+    // WeChat gives up on a callback after 5 s; one queued longer (the store is down or stalled) is failed unwritten,
+    // as a call to a store that does not answer fails, rather than piling up and applying minutes late.
+    private static readonly TimeSpan MaxQueueTime = TimeSpan.FromSeconds(5);
     private const int KeysPerDelivery = 10;
     private const int ArgsPerDelivery = 10;
 
@@ -84,7 +88,12 @@ public sealed class DeliveryLedger : IAsyncDisposable
         [
             bodyHash, replyXml ?? "", SubscriberStore.OperationName(change.Operation), .. _subscribers.ScriptArguments(change),
         ];
-        var pending = new Pending(keys, args, new TaskCompletionSource<DeliveryResult>(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (keys.Length != KeysPerDelivery || args.Length != ArgsPerDelivery)
+        {
+            throw new InvalidOperationException($"The delivery script reads {KeysPerDelivery} keys and {ArgsPerDelivery} arguments per delivery; got {keys.Length} and {args.Length}.");
+        }
+
+        var pending = new Pending(keys, args, Stopwatch.GetTimestamp(), new TaskCompletionSource<DeliveryResult>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_queue.Writer.TryWrite(pending))
         {
             throw new ObjectDisposedException(nameof(DeliveryLedger), "The server is stopping.");
@@ -108,7 +117,20 @@ public sealed class DeliveryLedger : IAsyncDisposable
             var batch = new List<Pending>(MaxBatch);
             while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next))
             {
-                batch.Add(next);
+                if (Stopwatch.GetElapsedTime(next.Queued) > MaxQueueTime)
+                {
+                    next.Result.TrySetException(new TimeoutException($"The delivery waited more than {MaxQueueTime.TotalSeconds:F0} s for the store."));
+                }
+                else
+                {
+                    batch.Add(next);
+                }
+            }
+
+            if (batch.Count == 0)
+            {
+                _slots.Release();
+                continue;
             }
 
             writes.RemoveAll(w => w.IsCompleted);
@@ -122,18 +144,23 @@ public sealed class DeliveryLedger : IAsyncDisposable
     {
         try
         {
-            RedisKey[] keys = [.. batch.SelectMany(p => p.Keys)];
-            RedisValue[] args = [_nonceTtl, _deliveryTtl, .. batch.SelectMany(p => p.Args)];
-            var results = (RedisResult[])(await _store.Database.ScriptEvaluateAsync(Script, keys, args))!;
-            for (var i = 0; i < batch.Count; i++)
+            await WriteScriptAsync(batch);
+        }
+        catch (RedisServerException) when (batch.Count > 1)
+        {
+            // An error inside the script stops it part-way and Redis keeps what it wrote: the deliveries before the
+            // bad one are applied, the rest are not. Alone, each applies, answers "retried" with its kept reply, or
+            // fails by itself.
+            foreach (var pending in batch)
             {
-                var reply = results[2 * i + 1].ToString() is { Length: > 0 } xml ? xml : null;
-                batch[i].Result.TrySetResult((string?)results[2 * i] switch
+                try
                 {
-                    "applied" => new DeliveryResult(DeliveryOutcome.Applied, reply),
-                    "retried" => new DeliveryResult(DeliveryOutcome.Retried, reply),
-                    _ => new DeliveryResult(DeliveryOutcome.Replayed, null),
-                });
+                    await WriteScriptAsync([pending]);
+                }
+                catch (Exception e)
+                {
+                    pending.Result.TrySetException(e);
+                }
             }
         }
         catch (Exception e)
@@ -149,5 +176,22 @@ public sealed class DeliveryLedger : IAsyncDisposable
         }
     }
 
-    private sealed record Pending(RedisKey[] Keys, RedisValue[] Args, TaskCompletionSource<DeliveryResult> Result);
+    private async Task WriteScriptAsync(List<Pending> batch)
+    {
+        RedisKey[] keys = [.. batch.SelectMany(p => p.Keys)];
+        RedisValue[] args = [_nonceTtl, _deliveryTtl, .. batch.SelectMany(p => p.Args)];
+        var results = (RedisResult[])(await _store.Database.ScriptEvaluateAsync(Script, keys, args))!;
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var reply = results[2 * i + 1].ToString() is { Length: > 0 } xml ? xml : null;
+            batch[i].Result.TrySetResult((string?)results[2 * i] switch
+            {
+                "applied" => new DeliveryResult(DeliveryOutcome.Applied, reply),
+                "retried" => new DeliveryResult(DeliveryOutcome.Retried, reply),
+                _ => new DeliveryResult(DeliveryOutcome.Replayed, null),
+            });
+        }
+    }
+
+    private sealed record Pending(RedisKey[] Keys, RedisValue[] Args, long Queued, TaskCompletionSource<DeliveryResult> Result);
 }

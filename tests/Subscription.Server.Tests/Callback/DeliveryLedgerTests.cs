@@ -44,4 +44,60 @@ public sealed class DeliveryLedgerTests(StoreFixture store) : IAsyncLifetime
         Assert.Equal("inactive", (string?)await db.HashGetAsync(_server.KeyPrefix + "{subscribers}:f:oBulk000", "status"));
         Assert.False(await db.KeyExistsAsync(_server.KeyPrefix + "{subscribers}:f:oReplay"));
     }
+
+    [Fact]
+    public async Task RecordAsync_OneDeliveryFailsInTheStore_OnlyThatOneFails()
+    {
+        var ledger = _server.Services.GetRequiredService<DeliveryLedger>();
+        var db = await _server.ConnectStoreAsync();
+        // A follower key of the wrong type makes the script fail part-way through the batch that holds it.
+        await db.StringSetAsync(_server.KeyPrefix + "{subscribers}:f:oBroken", "not a hash");
+        var at = WeChatSender.Now;
+        Task<DeliveryResult> Follow(string name) =>
+            ledger.RecordAsync("n-" + name, "h-" + name, "d-" + name, "hi " + name, new SubscriberChange(SubscriberOperation.Follow, name, at));
+
+        var before = Enumerable.Range(0, 20).Select(i => Follow($"oBefore{i:D2}")).ToList();
+        var broken = Follow("oBroken");
+        var after = Enumerable.Range(0, 20).Select(i => Follow($"oAfter{i:D2}")).ToList();
+
+        await Assert.ThrowsAsync<StackExchange.Redis.RedisServerException>(() => broken);
+        foreach (var (name, result) in before.Select((t, i) => ($"oBefore{i:D2}", t)).Concat(after.Select((t, i) => ($"oAfter{i:D2}", t))))
+        {
+            // Applied now, or applied by the part of the batch that ran before the error and answered as a retry.
+            Assert.Equal("hi " + name, (await result).ReplyXml);
+            Assert.Equal("active", (string?)await db.HashGetAsync(_server.KeyPrefix + "{subscribers}:f:" + name, "status"));
+        }
+
+        Assert.Equal(40, (await new AdminApi(_server.CreateAdminClient()).StatsAsync()).GetProperty("active").GetInt64());
+    }
+
+    [Fact]
+    public async Task RecordAsync_StoreStalledPastWeChatsDeadline_QueuedDeliveryFailsUnwritten()
+    {
+        await using var proxy = new DelayProxy(store.ConnectionString);
+        await using var server = new ServerFactory(store, new Dictionary<string, string?>
+        {
+            // The client waits longer than the stall, so the two writes in flight succeed once it ends.
+            ["Redis:Configuration"] = proxy.Endpoint + ",asyncTimeout=20000,syncTimeout=20000",
+        });
+        var ledger = server.Services.GetRequiredService<DeliveryLedger>();
+        var at = WeChatSender.Now;
+        Task<DeliveryResult> Follow(string name) =>
+            ledger.RecordAsync("n-" + name, "h-" + name, "d-" + name, "hi " + name, new SubscriberChange(SubscriberOperation.Follow, name, at));
+        Assert.Equal("hi oWarm", (await Follow("oWarm")).ReplyXml);
+
+        proxy.Delay = TimeSpan.FromSeconds(6);
+        var first = Follow("oFirst");
+        await Task.Delay(200);
+        var second = Follow("oSecond");
+        await Task.Delay(200);
+        var queued = Follow("oQueued"); // both writes in flight: it waits in the queue longer than 5 s
+
+        await Assert.ThrowsAsync<TimeoutException>(() => queued);
+        Assert.Equal("hi oFirst", (await first).ReplyXml);
+        Assert.Equal("hi oSecond", (await second).ReplyXml);
+        proxy.Delay = TimeSpan.Zero;
+        var db = await server.ConnectStoreAsync();
+        Assert.False(await db.KeyExistsAsync(server.KeyPrefix + "{subscribers}:f:oQueued"));
+    }
 }
