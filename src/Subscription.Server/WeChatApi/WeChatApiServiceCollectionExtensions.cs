@@ -11,8 +11,8 @@ public static class WeChatApiServiceCollectionExtensions
     /// <summary>
     /// The typed WeChat clients on IHttpClientFactory, the shared access token and the shared rate limiter.
     /// Retries with backoff and jitter (5xx, time-outs) apply only where repeating a request is harmless: the
-    /// token endpoints and reads. A send that may have been delivered is retried by its caller with WeChat's
-    /// idempotency keys (client_msg_id, clientmsgid), never blindly here.
+    /// token endpoints and GETs (reads, and menu/delete, which is idempotent). A POST, which may be a send already
+    /// delivered, is retried by its caller with WeChat's idempotency keys (client_msg_id, clientmsgid), never blindly here.
     /// </summary>
     public static IServiceCollection AddWeChatApi(this IServiceCollection services)
     {
@@ -38,8 +38,8 @@ public static class WeChatApiServiceCollectionExtensions
     private const string SendPipeline = "send";
 
     /// <summary>
-    /// Reads get the standard handler's retries inside a total time-out; sends only the breaker and the attempt
-    /// time-out, since a retry is their caller's to make. Unlike the standard handler there is no concurrency
+    /// GETs get the standard handler's retries inside a total time-out; POSTs only the breaker and the attempt
+    /// time-out, since a retry is their caller's to make (as before, POST reads such as mass/get are not retried here). Unlike the standard handler there is no concurrency
     /// limiter: the shared <see cref="RateLimiter"/> paces WeChat calls, and each pipeline layer costs a broadcast
     /// measurable CPU per send.
     /// </summary>
