@@ -53,8 +53,7 @@ public sealed class DeliveryLedgerTests(StoreFixture store) : IAsyncLifetime
         // A follower key of the wrong type makes the script fail part-way through the batch that holds it.
         await db.StringSetAsync(_server.KeyPrefix + "{subscribers}:f:oBroken", "not a hash");
         var at = WeChatSender.Now;
-        Task<DeliveryResult> Follow(string name) =>
-            ledger.RecordAsync("n-" + name, "h-" + name, "d-" + name, "hi " + name, new SubscriberChange(SubscriberOperation.Follow, name, at));
+        Task<DeliveryResult> Follow(string name) => FollowAsync(ledger, name, at);
 
         var before = Enumerable.Range(0, 20).Select(i => Follow($"oBefore{i:D2}")).ToList();
         var broken = Follow("oBroken");
@@ -82,8 +81,7 @@ public sealed class DeliveryLedgerTests(StoreFixture store) : IAsyncLifetime
         });
         var ledger = server.Services.GetRequiredService<DeliveryLedger>();
         var at = WeChatSender.Now;
-        Task<DeliveryResult> Follow(string name) =>
-            ledger.RecordAsync("n-" + name, "h-" + name, "d-" + name, "hi " + name, new SubscriberChange(SubscriberOperation.Follow, name, at));
+        Task<DeliveryResult> Follow(string name) => FollowAsync(ledger, name, at);
         Assert.Equal("hi oWarm", (await Follow("oWarm")).ReplyXml);
 
         proxy.Delay = TimeSpan.FromSeconds(6);
@@ -100,4 +98,8 @@ public sealed class DeliveryLedgerTests(StoreFixture store) : IAsyncLifetime
         var db = await server.ConnectStoreAsync();
         Assert.False(await db.KeyExistsAsync(server.KeyPrefix + "{subscribers}:f:oQueued"));
     }
+
+    /// <summary>A first follow by <paramref name="name"/>, whose nonce, body hash, delivery key and reply all carry the name.</summary>
+    private static Task<DeliveryResult> FollowAsync(DeliveryLedger ledger, string name, long at) =>
+        ledger.RecordAsync("n-" + name, "h-" + name, "d-" + name, "hi " + name, new SubscriberChange(SubscriberOperation.Follow, name, at));
 }
