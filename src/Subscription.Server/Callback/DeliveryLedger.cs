@@ -38,11 +38,11 @@ public sealed class DeliveryLedger : IAsyncDisposable
     // KEYS per delivery: nonce, delivery key, then the subscriber layout (8). ARGV: nonce ttl ms, delivery ttl ms,
     // then per delivery: body hash, reply ('' = success), operation, then the subscriber layout (7).
     // Returns the outcome and the reply of each delivery, in order.
-    private const string Script = SubscriberScripts.Library + """
+    private static readonly string Script = SubscriberScripts.Library + $$"""
 
         local out = {}
-        for i = 0, #KEYS / 10 - 1 do
-          local k, a = i * 10, 2 + i * 10
+        for i = 0, #KEYS / {{KeysPerDelivery}} - 1 do
+          local k, a = i * {{KeysPerDelivery}}, 2 + i * {{ArgsPerDelivery}}
           local seen = redis.call('GET', KEYS[k + 1])
           if seen and seen ~= ARGV[a + 1] then
             out[#out + 1] = 'replayed'
@@ -54,7 +54,7 @@ public sealed class DeliveryLedger : IAsyncDisposable
               out[#out + 1] = 'retried'
               out[#out + 1] = previous
             else
-              apply(ARGV[a + 3], slice(KEYS, k + 3, k + 10), slice(ARGV, a + 4, a + 10))
+              apply(ARGV[a + 3], slice(KEYS, k + 3, k + {{KeysPerDelivery}}), slice(ARGV, a + 4, a + {{ArgsPerDelivery}}))
               redis.call('SET', KEYS[k + 2], ARGV[a + 2], 'PX', ARGV[2])
               out[#out + 1] = 'applied'
               out[#out + 1] = ARGV[a + 2]
