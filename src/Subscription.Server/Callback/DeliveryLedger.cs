@@ -106,11 +106,15 @@ public sealed class DeliveryLedger : IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await _writer;
+        // Every write holds a slot until it has completed its callers: holding them all means none is left.
+        for (var i = 0; i < WritesInFlight; i++)
+        {
+            await _slots.WaitAsync();
+        }
     }
 
     private async Task WriteBatchesAsync()
     {
-        var writes = new List<Task>();
         while (await _queue.Reader.WaitToReadAsync())
         {
             await _slots.WaitAsync();
@@ -133,11 +137,8 @@ public sealed class DeliveryLedger : IAsyncDisposable
                 continue;
             }
 
-            writes.RemoveAll(w => w.IsCompleted);
-            writes.Add(WriteAsync(batch));
+            _ = WriteAsync(batch); // completes or fails each caller itself and never throws
         }
-
-        await Task.WhenAll(writes);
     }
 
     private async Task WriteAsync(List<Pending> batch)
