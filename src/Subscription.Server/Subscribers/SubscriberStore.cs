@@ -212,13 +212,16 @@ public sealed class SubscriberStore(RedisStore store, ReaderClock clock, IOption
         var optedOut = batch.SetContainsAsync(Keys.OptedOut, members);
         batch.Execute();
         var (following, declined) = (await scores, await optedOut);
-        return [.. openIds.Select((_, i) => following[i] is null ? Reach.Unsubscribed : declined[i] ? Reach.OptedOut : Reach.Reachable)];
+        return [.. openIds.Select((_, i) => ReachOf(following[i] is not null, declined[i]))];
     }
+
+    private static Reach ReachOf(bool following, bool optedOut) =>
+        !following ? Reach.Unsubscribed : optedOut ? Reach.OptedOut : Reach.Reachable;
 
     /// <summary>
     /// Reach for openids planned from one slice of the audience: who still follows is answered by reading the
     /// slice's members (no scores to format), with the opted-out check in the same batch. Openids the slice does
-    /// not hold (left since, or from outside it) are looked up alone; a slice much wider than the list is read
+    /// not hold (left since, or from outside it) are looked up in the audience by score; a slice much wider than the list is read
     /// only in part.
     /// </summary>
     private async Task<IReadOnlyList<Reach>> ReachInRangeAsync(IReadOnlyList<string> openIds, AudienceRange range)
@@ -238,7 +241,7 @@ public sealed class SubscriberStore(RedisStore store, ReaderClock clock, IOption
         {
             if (following.Contains(openIds[i]))
             {
-                reach[i] = optedOut[i] ? Reach.OptedOut : Reach.Reachable;
+                reach[i] = ReachOf(true, optedOut[i]);
             }
             else
             {
@@ -248,10 +251,11 @@ public sealed class SubscriberStore(RedisStore store, ReaderClock clock, IOption
 
         if (unknown.Count > 0)
         {
-            var looked = await ReachAsync([.. unknown.Select(i => openIds[i])]);
+            // Their opt-outs are known already: only whether they are in the audience at all is left to ask.
+            var scores = await store.Database.SortedSetScoresAsync(Keys.Audience, [.. unknown.Select(i => members[i])]);
             for (var j = 0; j < unknown.Count; j++)
             {
-                reach[unknown[j]] = looked[j];
+                reach[unknown[j]] = ReachOf(scores[j] is not null, optedOut[unknown[j]]);
             }
         }
 
