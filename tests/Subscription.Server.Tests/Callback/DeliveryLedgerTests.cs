@@ -7,11 +7,9 @@ namespace Subscription.Server.Tests.Callback;
 
 /// <summary>Deliveries recorded together (one script for many) keep the meaning each has alone, in arrival order.</summary>
 [Trait("Category", "Storage")]
-public sealed class DeliveryLedgerTests(StoreFixture store) : IAsyncLifetime
+public sealed class DeliveryLedgerTests(StoreFixture store) : IAsyncDisposable
 {
     private readonly ServerFactory _server = new(store);
-
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
     public ValueTask DisposeAsync() => _server.DisposeAsync();
 
