@@ -17,7 +17,7 @@ public sealed class ArchiveStore(RedisStore store)
     public async Task<bool> SaveDraftAsync(Issue issue)
     {
         RedisKey[] keys = [_keys.Published(issue.Number), _keys.Draft(issue.Number)];
-        return (int)await store.Database.ScriptEvaluateAsync(ArchiveScripts.SaveDraft, keys, [IssueJson.Serialize(issue)]) == 1;
+        return (int)await store.Database.EvaluateInOneSlotAsync(ArchiveScripts.SaveDraft, keys, [IssueJson.Serialize(issue)]) == 1;
     }
 
     /// <summary>The new version (1 for a first publication), or 0 when already published and no correction was asked for.</summary>
@@ -25,7 +25,7 @@ public sealed class ArchiveStore(RedisStore store)
     {
         RedisKey[] keys = [_keys.Published(issue.Number), _keys.Index, _keys.Revision, _keys.Draft(issue.Number)];
         RedisValue[] args = [issue.Number, IssueJson.Serialize(issue), correction ? "1" : "0"];
-        var version = (int)await store.Database.ScriptEvaluateAsync(ArchiveScripts.Publish, keys, args);
+        var version = (int)await store.Database.EvaluateInOneSlotAsync(ArchiveScripts.Publish, keys, args);
         if (version > 0)
         {
             await store.Connection.GetSubscriber().PublishAsync(_keys.Changes, issue.Number);

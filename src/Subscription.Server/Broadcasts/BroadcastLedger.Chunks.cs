@@ -19,18 +19,24 @@ public sealed partial class BroadcastLedger
     {
         var ledger = Keys.Ledger(id);
         RedisValue[] args = [at.Cursor, nextCursor, at.OpenChunk, chunkSize, dedupe ? "1" : "0", .. openIds.Select(o => (RedisValue)o)];
-        return (int)await Db.ScriptEvaluateAsync(
+        return (int)await Db.EvaluateInOneSlotAsync(
             BroadcastScripts.PlanAppend, [ledger.Meta, ledger.Chunk(at.OpenChunk), ledger.Members, ledger.Chunks], args);
     }
 
-    /// <summary>See <see cref="BroadcastScripts.PlanFinish"/>.</summary>
+    /// <summary>See <see cref="BroadcastScripts.PlanFinish"/>: the number of chunks, or -1 when the cursor moved on.</summary>
     public async Task<int> FinishPlanAsync(string id, PlanPosition at, int smallestLastChunk)
     {
         var ledger = Keys.Ledger(id);
-        return (int)await Db.ScriptEvaluateAsync(
+        var result = (RedisResult[])(await Db.EvaluateInOneSlotAsync(
             BroadcastScripts.PlanFinish,
-            [ledger.Meta, ledger.Chunk(at.OpenChunk), ledger.Chunk(Math.Max(0, at.OpenChunk - 1)), Keys.Open],
-            [at.Cursor, smallestLastChunk, NowMs, id]);
+            [ledger.Meta, ledger.Chunk(at.OpenChunk), ledger.Chunk(Math.Max(0, at.OpenChunk - 1))],
+            [at.Cursor, smallestLastChunk, NowMs]))!;
+        if ((int)result[1] == 1)
+        {
+            await CloseAsync(id);
+        }
+
+        return (int)result[0];
     }
 
     // Chunks
@@ -80,8 +86,14 @@ public sealed partial class BroadcastLedger
     public async Task<bool> ChunkDoneAsync(string id, int chunk, string token)
     {
         var ledger = Keys.Ledger(id);
-        return (int)await Db.ScriptEvaluateAsync(
-            BroadcastScripts.ChunkDone, [ledger.Meta, ledger.Chunks, Keys.Open, ledger.Lease(chunk)], [chunk, NowMs, id, token]) == 1;
+        var completed = (int)await Db.EvaluateInOneSlotAsync(
+            BroadcastScripts.ChunkDone, [ledger.Meta, ledger.Chunks, ledger.Lease(chunk)], [chunk, NowMs, token]) == 1;
+        if (completed)
+        {
+            await CloseAsync(id);
+        }
+
+        return completed;
     }
 
     /// <summary>See <see cref="BroadcastScripts.Claim"/>: the state, then a code per follower.</summary>
@@ -89,7 +101,7 @@ public sealed partial class BroadcastLedger
     {
         var ledger = Keys.Ledger(id);
         RedisValue[] args = [token, .. batch.SelectMany(b => new RedisValue[] { b.OpenId, b.Skip })];
-        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(
+        var result = (RedisResult[])(await Db.EvaluateInOneSlotAsync(
             BroadcastScripts.Claim, [ledger.Meta, ledger.Outcomes, ledger.Counts, ledger.Lease(chunk)], args))!;
         return ((string)result[0]!, [.. result.Skip(1).Select(r => (string)r!)]);
     }
@@ -103,7 +115,7 @@ public sealed partial class BroadcastLedger
             token, chunk, nextPosition?.ToString(CultureInfo.InvariantCulture) ?? "", LeaseMs,
             .. outcomes.SelectMany(o => new RedisValue[] { o.OpenId, o.Outcome }),
         ];
-        return (int)await Db.ScriptEvaluateAsync(
+        return (int)await Db.EvaluateInOneSlotAsync(
             BroadcastScripts.Record, [ledger.Outcomes, ledger.Counts, ledger.Chunks, ledger.Lease(chunk)], args) == 1;
     }
 

@@ -121,17 +121,26 @@ public sealed partial class BroadcastLedger(RedisStore store, TimeProvider time,
 
     public async Task<IReadOnlyList<string>> OpenAsync() => [.. (await Db.SetMembersAsync(Keys.Open)).Select(v => v.ToString())];
 
+    /// <summary>Takes a final broadcast out of the open set, which lives in another slot than its ledger.</summary>
+    public Task CloseAsync(string id) => Db.SetRemoveAsync(Keys.Open, id);
+
     /// <summary>Applies a state-machine action; returns whether it applied and the state after it.</summary>
     public async Task<(bool Applied, BroadcastState? State)> TransitionAsync(string id, string action, string reason = "")
     {
-        var result = (string)(await Db.ScriptEvaluateAsync(
-            BroadcastScripts.Transition, [Keys.Ledger(id).Meta, Keys.Open], [action, reason, NowMs, id]))!;
-        return result switch
+        var result = (string)(await Db.EvaluateInOneSlotAsync(
+            BroadcastScripts.Transition, [Keys.Ledger(id).Meta], [action, reason, NowMs]))!;
+        (bool Applied, BroadcastState? State) outcome = result switch
         {
             "!missing" => (false, null),
             _ when result.StartsWith('!') => (false, BroadcastStates.Parse(result[1..])),
             _ => (true, BroadcastStates.Parse(result)),
         };
+        if (outcome is (true, { } state) && state.IsFinal())
+        {
+            await CloseAsync(id);
+        }
+
+        return outcome;
     }
 
     public Task SetMetaAsync(string id, string field, RedisValue value) => Db.HashSetAsync(Keys.Ledger(id).Meta, field, value);
@@ -142,7 +151,7 @@ public sealed partial class BroadcastLedger(RedisStore store, TimeProvider time,
     public async Task<bool> MassSentAsync(string id, int chunk, long msgId, int members, int skipped, bool alreadySent)
     {
         var ledger = Keys.Ledger(id);
-        var recorded = (int)await Db.ScriptEvaluateAsync(
+        var recorded = (int)await Db.EvaluateInOneSlotAsync(
             BroadcastScripts.MassSent, [ledger.Chunks, ledger.Counts], [chunk, msgId, members, skipped, alreadySent ? "1" : "0", NowMs]) == 1;
         await Db.StringSetAsync(Keys.MassJob(msgId), $"{id} {chunk}", TimeSpan.FromDays(30));
         return recorded;
@@ -152,7 +161,7 @@ public sealed partial class BroadcastLedger(RedisStore store, TimeProvider time,
     public async Task<bool> TemplateFinishedAsync(string id, string openId, long msgId, string status)
     {
         var ledger = Keys.Ledger(id);
-        return (int)await Db.ScriptEvaluateAsync(
+        return (int)await Db.EvaluateInOneSlotAsync(
             BroadcastScripts.TemplateFinished, [ledger.Outcomes, ledger.Counts], [openId, msgId, status]) == 1;
     }
 
@@ -166,7 +175,7 @@ public sealed partial class BroadcastLedger(RedisStore store, TimeProvider time,
     public async Task<bool> MassFinishedAsync(string id, int chunk, string status, long total, long filtered, long sent, long errors)
     {
         var ledger = Keys.Ledger(id);
-        return (int)await Db.ScriptEvaluateAsync(
+        return (int)await Db.EvaluateInOneSlotAsync(
             BroadcastScripts.MassFinished, [ledger.Chunks, ledger.Counts], [chunk, status, total, filtered, sent, errors]) == 1;
     }
 

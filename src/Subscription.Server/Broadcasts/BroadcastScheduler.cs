@@ -47,11 +47,19 @@ public sealed class BroadcastScheduler(IBackgroundJobClient jobs, JobStorage sto
     /// <summary>
     /// Gets a running broadcast going again: a planner if planning is unfinished, and a job for every unfinished
     /// chunk whose worker is gone (no lease, and its job neither waiting nor running). A job started twice is
-    /// harmless: the lease lets one work, and the ledger never sends a follower twice.
+    /// harmless: the lease lets one work, and the ledger never sends a follower twice. A final broadcast leaves the open set.
     /// </summary>
     public async Task KickAsync(string id)
     {
-        if (await ledger.GetAsync(id) is not { State: BroadcastState.Running } broadcast)
+        var broadcast = await ledger.GetAsync(id);
+        if (broadcast is null || broadcast.State.IsFinal())
+        {
+            // A crash between the step that made it final and taking it out of the open set left it there.
+            await ledger.CloseAsync(id);
+            return;
+        }
+
+        if (broadcast.State != BroadcastState.Running)
         {
             return;
         }

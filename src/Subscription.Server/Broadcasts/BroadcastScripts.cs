@@ -2,11 +2,13 @@ namespace Subscription.Server.Broadcasts;
 
 /// <summary>
 /// The ledger's Lua scripts. Each touches one broadcast's keys (one hash tag) and is atomic, so a crash
-/// between two scripts leaves a state the next run can continue from, never a half-applied step.
+/// between two scripts leaves a state the next run can continue from, never a half-applied step. The set of open
+/// broadcasts lives in another slot: a script that makes a broadcast final says so, and the ledger then takes it
+/// out of that set (the watchdog does it for one left behind by a crash).
 /// </summary>
 internal static class BroadcastScripts
 {
-    // KEYS: meta, open. ARGV: action, reason, now ms, id.
+    // KEYS: meta. ARGV: action, reason, now ms.
     // Returns the state after the action, or "!" .. state when the action does not apply to the current state.
     public const string Transition = """
         local state = redis.call('HGET', KEYS[1], 'state')
@@ -15,7 +17,6 @@ internal static class BroadcastScripts
         local function final(to)
           redis.call('HSET', KEYS[1], 'state', to, 'finished', now)
           if reason ~= '' then redis.call('HSET', KEYS[1], 'reason', reason) end
-          redis.call('SREM', KEYS[2], ARGV[4])
           return to
         end
         if action == 'start' then
@@ -77,29 +78,27 @@ internal static class BroadcastScripts
         return 0
         """;
 
-    // complete(meta, open set, id, now ms): a running broadcast, fully planned, with every chunk done becomes
-    // completed and leaves the open set. True when it did.
+    // complete(meta, now ms): a running broadcast, fully planned, with every chunk done becomes completed. True when it did.
     private const string Completion = """
-        local function complete(meta, open, id, now)
+        local function complete(meta, now)
           local m = redis.call('HMGET', meta, 'planned', 'done', 'chunks', 'state')
           if m[1] == '1' and tonumber(m[2]) >= tonumber(m[3]) and m[4] == 'running' then
             redis.call('HSET', meta, 'state', 'completed', 'finished', now)
-            redis.call('SREM', open, id)
             return true
           end
           return false
         end
         """;
 
-    // KEYS: meta, open chunk list, previous chunk list, open. ARGV: expected cursor, smallest last chunk, now ms, id.
+    // KEYS: meta, open chunk list, previous chunk list. ARGV: expected cursor, smallest last chunk, now ms.
     // Closes planning: the open chunk (if any) becomes the last one; a last chunk smaller than allowed takes a
     // member from the one before (mass/send needs two openids). Completes at once when nothing is left to send.
-    // Returns the number of chunks, or -1 when the cursor moved on.
+    // Returns { number of chunks, 1 if that completed the broadcast }, or { -1, 0 } when the cursor moved on.
     public const string PlanFinish = Completion + """
 
         local meta = KEYS[1]
-        if redis.call('HGET', meta, 'planned') == '1' then return tonumber(redis.call('HGET', meta, 'chunks')) end
-        if redis.call('HGET', meta, 'cursor') ~= ARGV[1] then return -1 end
+        if redis.call('HGET', meta, 'planned') == '1' then return { tonumber(redis.call('HGET', meta, 'chunks')), 0 } end
+        if redis.call('HGET', meta, 'cursor') ~= ARGV[1] then return { -1, 0 } end
         local n = tonumber(redis.call('HGET', meta, 'pchunk'))
         local pcount = tonumber(redis.call('HGET', meta, 'pcount'))
         local chunks = n
@@ -110,17 +109,16 @@ internal static class BroadcastScripts
           chunks = n + 1
         end
         redis.call('HSET', meta, 'planned', '1', 'chunks', chunks, 'pcount', 0)
-        complete(meta, KEYS[4], ARGV[4], ARGV[3])
-        return chunks
+        return { chunks, complete(meta, ARGV[3]) and 1 or 0 }
         """;
 
-    // KEYS: meta, chunks, open, lease. ARGV: chunk, now ms, id, lease token.
+    // KEYS: meta, chunks, lease. ARGV: chunk, now ms, lease token.
     // Marks a chunk done (once) and completes the broadcast when it was the last; releases the lease.
     public const string ChunkDone = Completion + """
 
         if redis.call('HSETNX', KEYS[2], ARGV[1] .. ':done', '1') == 1 then redis.call('HINCRBY', KEYS[1], 'done', 1) end
-        if redis.call('GET', KEYS[4]) == ARGV[4] then redis.call('DEL', KEYS[4]) end
-        if complete(KEYS[1], KEYS[3], ARGV[3], ARGV[2]) then return 1 end
+        if redis.call('GET', KEYS[3]) == ARGV[3] then redis.call('DEL', KEYS[3]) end
+        if complete(KEYS[1], ARGV[2]) then return 1 end
         return 0
         """;
 

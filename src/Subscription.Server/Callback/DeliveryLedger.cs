@@ -181,7 +181,7 @@ public sealed class DeliveryLedger : IAsyncDisposable
     {
         RedisKey[] keys = [.. batch.SelectMany(p => p.Keys)];
         RedisValue[] args = [_nonceTtl, _deliveryTtl, .. batch.SelectMany(p => p.Args)];
-        var results = (RedisResult[])(await _store.Database.ScriptEvaluateAsync(Script, keys, args))!;
+        var results = (RedisResult[])(await _store.Database.EvaluateInOneSlotAsync(Script, keys, args))!;
         for (var i = 0; i < batch.Count; i++)
         {
             var reply = results[2 * i + 1].ToString() is { Length: > 0 } xml ? xml : null;

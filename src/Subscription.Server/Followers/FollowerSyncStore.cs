@@ -57,7 +57,7 @@ public sealed class FollowerSyncStore(RedisStore store, SubscriberStore subscrib
     /// <summary>Marks the listed followers we know as active; returns the ones we don't (or know as gone).</summary>
     public async Task<IReadOnlyList<string>> MarkListedAsync(string runId, IReadOnlyList<string> openIds)
     {
-        var result = await store.Database.ScriptEvaluateAsync(
+        var result = await store.Database.EvaluateInOneSlotAsync(
             FollowerSyncScripts.MarkListed, openIds.Select(_keys.Follower).ToArray(), [runId, .. openIds.Select(o => (RedisValue)o)]);
         return ((RedisResult[])result!).Select(r => r.ToString()).ToArray();
     }
@@ -67,6 +67,6 @@ public sealed class FollowerSyncStore(RedisStore store, SubscriberStore subscrib
     {
         RedisKey[] keys = [.. subscribers.SharedScriptKeys(startedAt.ToUnixTimeSeconds()), .. openIds.Select(_keys.Follower)];
         RedisValue[] args = [runId, startedAt.ToUnixTimeSeconds(), subscribers.DailyCounterTtl, .. openIds.Select(o => (RedisValue)o)];
-        return (long)await store.Database.ScriptEvaluateAsync(FollowerSyncScripts.Sweep, keys, args);
+        return (long)await store.Database.EvaluateInOneSlotAsync(FollowerSyncScripts.Sweep, keys, args);
     }
 }

@@ -24,9 +24,9 @@ public static class Leases
 
     /// <summary>Takes or renews the lease; false when another token holds it.</summary>
     public static async Task<bool> TakeOrRenewAsync(this IDatabase db, RedisKey lease, string token, TimeSpan duration) =>
-        (int)await db.ScriptEvaluateAsync(TakeScript, [lease], [token, (long)duration.TotalMilliseconds]) == 1;
+        (int)await db.EvaluateInOneSlotAsync(TakeScript, [lease], [token, (long)duration.TotalMilliseconds]) == 1;
 
     /// <summary>Gives the lease up if <paramref name="token"/> still holds it; true when it did.</summary>
     public static async Task<bool> ReleaseAsync(this IDatabase db, RedisKey lease, string token) =>
-        (int)await db.ScriptEvaluateAsync(ReleaseScript, [lease], [token]) == 1;
+        (int)await db.EvaluateInOneSlotAsync(ReleaseScript, [lease], [token]) == 1;
 }

@@ -97,7 +97,7 @@ public sealed class OptOutBackfill(RedisStore store, SubscriberStore subscribers
     }
 
     private static async Task<long> AddAsync(IDatabase db, SubscriberKeys keys, string prefix, List<RedisKey> records) =>
-        records.Count == 0 ? 0 : (long)await db.ScriptEvaluateAsync(
+        records.Count == 0 ? 0 : (long)await db.EvaluateInOneSlotAsync(
             AddOptedOut, [keys.OptedOut, .. records], [.. records.Select(k => (RedisValue)k.ToString()[prefix.Length..])]);
 
     /// <summary>The key prefix as a SCAN pattern that matches it literally (its hash tag has braces, not globs, but a prefix may hold anything).</summary>

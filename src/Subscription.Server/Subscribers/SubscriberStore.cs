@@ -14,7 +14,7 @@ public sealed class SubscriberStore(RedisStore store, ReaderClock clock, IOption
     public SubscriberKeys Keys { get; } = new(store.KeyPrefix);
 
     public async Task<FollowerChange> ApplyAsync(SubscriberChange change) =>
-        (FollowerChange)(int)await store.Database.ScriptEvaluateAsync(
+        (FollowerChange)(int)await store.Database.EvaluateInOneSlotAsync(
             SubscriberScripts.Apply, ScriptKeys(change), [OperationName(change.Operation), .. ScriptArguments(change)]);
 
     public Task<FollowerChange> FollowAsync(string openId, long createTime, string? scene) =>

@@ -60,7 +60,7 @@ public sealed class AccessTokenService(
     public async ValueTask InvalidateAsync(string failedToken, CancellationToken cancellationToken)
     {
         _memo = null;
-        await store.Database.ScriptEvaluateAsync(
+        await store.Database.EvaluateInOneSlotAsync(
             TokenScripts.Invalidate, [_keys.Token, _keys.Refused], [failedToken, (long)RefusedMemory.TotalMilliseconds]);
         logger.LogWarning("WeChat refused the access token; it is dropped and will be refreshed");
     }

@@ -35,7 +35,7 @@ public sealed class RateLimiter(RedisStore store, TimeProvider time)
     public async Task<TimeSpan> TryAcquireAsync(RateLimit limit)
     {
         var emission = limit.Period.TotalMilliseconds / limit.Limit;
-        var wait = (long)await store.Database.ScriptEvaluateAsync(
+        var wait = (long)await store.Database.EvaluateInOneSlotAsync(
             Script,
             [(RedisKey)(_root + limit.Family)],
             [time.GetUtcNow().ToUnixTimeMilliseconds(), emission, (limit.Burst - 1) * emission]);

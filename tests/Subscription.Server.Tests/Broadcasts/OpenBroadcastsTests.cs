@@ -1,0 +1,68 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Subscription.Server.Broadcasts;
+using Subscription.Server.Tests.Infrastructure;
+
+namespace Subscription.Server.Tests.Broadcasts;
+
+/// <summary>
+/// The open set (what the watchdog keeps going) lives in another slot than each ledger, so a broadcast leaves it
+/// after the step that made it final: on completion, on cancel, and, if a crash came between, at the next watchdog round.
+/// </summary>
+[Trait("Category", "Storage")]
+public sealed class OpenBroadcastsTests(StoreFixture store)
+{
+    [Fact]
+    public async Task Completed_LeavesTheOpenSet()
+    {
+        await using var rig = await BroadcastRig.CreateAsync(store, 30, workers: 1);
+        var ledger = rig.Server.Services.GetRequiredService<BroadcastLedger>();
+
+        var id = await rig.StartAsync("template");
+        await rig.WaitForStateAsync(id, "completed", TimeSpan.FromSeconds(30));
+
+        Assert.DoesNotContain(id, await ledger.OpenAsync());
+    }
+
+    [Fact]
+    public async Task CancelledBeforeItsTime_LeavesTheOpenSet()
+    {
+        await using var rig = await BroadcastRig.CreateAsync(store, 3, workers: 0);
+        var ledger = rig.Server.Services.GetRequiredService<BroadcastLedger>();
+        using var created = await rig.Admin.PostAsJsonAsync("/admin/api/broadcasts",
+            new { issue = BroadcastRig.Issue, channel = "template", at = DateTimeOffset.UtcNow.AddDays(1) });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        Assert.Contains(id, await ledger.OpenAsync());
+
+        using var cancelled = await rig.Admin.PostAsync($"/admin/api/broadcasts/{id}/cancel", null);
+
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        Assert.Equal("cancelled", (await rig.GetAsync(id)).GetProperty("state").GetString());
+        Assert.DoesNotContain(id, await ledger.OpenAsync());
+    }
+
+    [Fact]
+    public async Task FinalButLeftOpenByACrash_WatchdogTakesItOut()
+    {
+        await using var rig = await BroadcastRig.CreateAsync(store, 30, workers: 1);
+        var ledger = rig.Server.Services.GetRequiredService<BroadcastLedger>();
+        var id = await rig.StartAsync("template");
+        await rig.WaitForStateAsync(id, "completed", TimeSpan.FromSeconds(30));
+        var db = await rig.Server.ConnectStoreAsync();
+
+        // As if the instance died between completing the broadcast and closing it.
+        await db.SetAddAsync(ledger.Keys.Open, id);
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while ((await ledger.OpenAsync()).Contains(id))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the watchdog takes a completed broadcast out of the open set");
+            await Task.Delay(100);
+        }
+
+        Assert.Equal("completed", (await rig.GetAsync(id)).GetProperty("state").GetString());
+    }
+}
