@@ -121,8 +121,27 @@ public sealed partial class BroadcastLedger(RedisStore store, TimeProvider time,
 
     public async Task<IReadOnlyList<string>> OpenAsync() => [.. (await Db.SetMembersAsync(Keys.Open)).Select(v => v.ToString())];
 
-    /// <summary>Takes a final broadcast out of the open set, which lives in another slot than its ledger.</summary>
-    public Task CloseAsync(string id) => Db.SetRemoveAsync(Keys.Open, id);
+    /// <summary>
+    /// Tidies a final broadcast: out of the open set (another slot than its ledger); its plan (chunk lists, the
+    /// resend's member set), needed by nothing now, deleted; its follower outcomes kept for
+    /// <see cref="BroadcastOptions.KeepFollowerResults"/>. Its meta, chunks and counts stay. Safe to repeat.
+    /// </summary>
+    public async Task CloseAsync(string id)
+    {
+        var ledger = Keys.Ledger(id);
+        var chunks = (int)await Db.HashGetAsync(ledger.Meta, "chunks");
+        // A few lists a command: deleting a list frees it element by element, and Redis serves no one meanwhile.
+        foreach (var lists in Enumerable.Range(0, chunks).Select(ledger.Chunk).Append(ledger.Members).Chunk(8))
+        {
+            await Db.KeyDeleteAsync(lists);
+        }
+
+        await Db.KeyExpireAsync(ledger.Outcomes, options.Value.KeepFollowerResults);
+        await Db.SetRemoveAsync(Keys.Open, id);
+    }
+
+    /// <summary>Whether the follower outcomes of a broadcast are still kept (they go <see cref="BroadcastOptions.KeepFollowerResults"/> after it ends).</summary>
+    public Task<bool> HasOutcomesAsync(string id) => Db.KeyExistsAsync(Keys.Ledger(id).Outcomes);
 
     /// <summary>Applies a state-machine action; returns whether it applied and the state after it.</summary>
     public async Task<(bool Applied, BroadcastState? State)> TransitionAsync(string id, string action, string reason = "")

@@ -65,6 +65,12 @@ public sealed class BroadcastOptions : IValidatableObject
     /// <summary>A mass job with no MASSSENDJOBFINISH after this long is looked up with mass/get.</summary>
     public TimeSpan MassStatusPollAfter { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// How long each follower's outcome is kept once a broadcast is final, for resend-failed and questions about one
+    /// follower; the broadcast's counts are kept for good.
+    /// </summary>
+    public TimeSpan KeepFollowerResults { get; set; } = TimeSpan.FromDays(90);
+
     /// <summary>The permanent image material used as the cover of the draft article a mass-all send carries; empty = a text digest.</summary>
     public string CoverMediaId { get; set; } = "";
 
@@ -86,6 +92,11 @@ public sealed class BroadcastOptions : IValidatableObject
         if (Lease < TimeSpan.FromSeconds(1) || WatchdogInterval < TimeSpan.FromMilliseconds(100))
         {
             yield return new("Broadcasts:Lease must be at least 1 s and Broadcasts:WatchdogInterval at least 100 ms.", [nameof(Lease)]);
+        }
+
+        if (KeepFollowerResults < TimeSpan.FromSeconds(1))
+        {
+            yield return new("Broadcasts:KeepFollowerResults must be at least 1 s.", [nameof(KeepFollowerResults)]);
         }
 
         if (RetryDelay <= TimeSpan.Zero || MaxRetryDelay < RetryDelay)

@@ -124,6 +124,14 @@ public sealed class BroadcastService(
             throw new BroadcastRequestException(409, $"Broadcast {id} has no failed followers.");
         }
 
+        if (!await ledger.HasOutcomesAsync(id))
+        {
+            var keep = options.Value.KeepFollowerResults;
+            throw new BroadcastRequestException(410,
+                $"Who failed in broadcast {id} is no longer known: follower results are kept {(keep.TotalDays >= 1 ? $"{keep.TotalDays:0.#} days" : keep.ToString())} "
+                + "after a broadcast ends (Broadcasts:KeepFollowerResults). Start a new broadcast instead.");
+        }
+
         var (resend, created) = await ledger.CreateAsync(source.Definition with { At = null, Source = id }, $"resend:{id}");
         if (!created)
         {

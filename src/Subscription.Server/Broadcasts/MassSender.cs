@@ -39,6 +39,13 @@ public sealed class MassSender(
         if (broadcast.Definition.Channel == BroadcastChannel.MassOpenIds)
         {
             var members = await ledger.MembersAsync(id, chunk, 0, WeChatApiClient.MaxMassSendOpenIds);
+            if (members.Count == 0)
+            {
+                // Planning never closes an empty chunk: the broadcast became final and its plan was tidied away.
+                await ledger.ChunkDoneAsync(id, chunk, token);
+                return;
+            }
+
             var reach = await subscribers.ReachAsync(members, at.Range);
             var still = members.Where((_, i) => reach[i] == Reach.Reachable).ToList();
             // mass/send needs two openids; WeChat itself filters those who left, so a short list goes as snapshotted.

@@ -1,0 +1,70 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Subscription.Server.Broadcasts;
+using Subscription.Server.Tests.Infrastructure;
+using Subscription.WeChatEmulator.Faults;
+
+namespace Subscription.Server.Tests.Broadcasts;
+
+/// <summary>
+/// A final broadcast keeps what staff read (its state and counts) for good, its follower outcomes for
+/// Broadcasts:KeepFollowerResults, and its plan (the chunk lists) not at all.
+/// </summary>
+[Trait("Category", "Storage")]
+public sealed class BroadcastRetentionTests(StoreFixture store)
+{
+    [Fact]
+    public async Task Completed_PlanDeleted_OutcomesExpire_CountsStay()
+    {
+        await using var rig = await BroadcastRig.CreateAsync(store, 30, workers: 1, settings: new Dictionary<string, string?> { ["Broadcasts:ChunkSize"] = "10" });
+        var ledger = rig.Server.Services.GetRequiredService<BroadcastLedger>();
+        var id = await rig.StartAsync("template");
+        var view = await rig.WaitForStateAsync(id, "completed", TimeSpan.FromSeconds(30));
+        var db = await rig.Server.ConnectStoreAsync();
+        var keys = ledger.Keys.Ledger(id);
+
+        Assert.Equal(3, view.GetProperty("chunks").GetInt32());
+        for (var chunk = 0; chunk < 3; chunk++)
+        {
+            Assert.False(await db.KeyExistsAsync(keys.Chunk(chunk)), $"chunk list {chunk} is deleted");
+        }
+
+        var ttl = await db.KeyTimeToLiveAsync(keys.Outcomes);
+        Assert.NotNull(ttl);
+        Assert.InRange(ttl.Value, TimeSpan.FromDays(89), TimeSpan.FromDays(90));
+        Assert.Equal(30, await db.HashLengthAsync(keys.Outcomes));
+        Assert.Null(await db.KeyTimeToLiveAsync(keys.Meta));
+        Assert.Null(await db.KeyTimeToLiveAsync(keys.Counts));
+        Assert.Equal(30, (await rig.GetAsync(id)).GetProperty("sent").GetInt64());
+    }
+
+    [Fact]
+    public async Task ResendFailed_OnceOutcomesAreGone_410AndNothingCreated()
+    {
+        var options = new WeChatEmulator.Hosting.EmulatorOptions { RandomSeed = 11 };
+        await using var rig = await BroadcastRig.CreateAsync(store, 100, options, workers: 1,
+            settings: new Dictionary<string, string?> { ["Broadcasts:KeepFollowerResults"] = "00:00:01" });
+        rig.InjectFaults(new FaultProfile { ErrorRates = { [48002] = 0.3 } });
+        var ledger = rig.Server.Services.GetRequiredService<BroadcastLedger>();
+        var id = await rig.StartAsync("template");
+        var view = await rig.WaitForStateAsync(id, "completed", TimeSpan.FromSeconds(30));
+        Assert.True(view.GetProperty("failed").GetInt64() > 0, "some followers failed");
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (await ledger.HasOutcomesAsync(id))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the outcomes expire a second after the broadcast ended");
+            await Task.Delay(100);
+        }
+
+        var before = (await ledger.RecentAsync(50)).Count;
+        using var resend = await rig.Admin.PostAsync($"/admin/api/broadcasts/{id}/resend-failed", null);
+
+        Assert.Equal(HttpStatusCode.Gone, resend.StatusCode);
+        var body = await resend.Content.ReadAsStringAsync();
+        Assert.Contains("Broadcasts:KeepFollowerResults", body, StringComparison.Ordinal);
+        Assert.Contains("00:00:01", body, StringComparison.Ordinal);
+        Assert.Equal(before, (await ledger.RecentAsync(50)).Count);
+        Assert.Equal(view.GetProperty("failed").GetInt64(), (await rig.GetAsync(id)).GetProperty("failed").GetInt64());
+    }
+}
