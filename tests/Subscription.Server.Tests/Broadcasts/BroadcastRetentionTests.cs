@@ -21,6 +21,7 @@ public sealed class BroadcastRetentionTests(StoreFixture store)
         var ledger = rig.Server.Services.GetRequiredService<BroadcastLedger>();
         var id = await rig.StartAsync("template");
         var view = await rig.WaitForStateAsync(id, "completed", TimeSpan.FromSeconds(30));
+        await rig.WaitUntilClosedAsync(id);
         var db = await rig.Server.ConnectStoreAsync();
         var keys = ledger.Keys.Ledger(id);
 

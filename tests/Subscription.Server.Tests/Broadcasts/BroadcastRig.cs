@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Subscription.Server.Broadcasts;
 using Subscription.Server.Subscribers;
 using Subscription.Server.Tests.Infrastructure;
 using Subscription.WeChatEmulator.Faults;
@@ -112,6 +113,21 @@ public sealed class BroadcastRig : IAsyncDisposable
 
     public async Task<JsonElement> GetAsync(string id, HttpClient? admin = null) =>
         await (admin ?? Admin).GetFromJsonAsync<JsonElement>($"/admin/api/broadcasts/{id}");
+
+    /// <summary>
+    /// Polls until a final broadcast has left the open set: the last step of tidying it, which comes just after
+    /// the step that made it final.
+    /// </summary>
+    public async Task WaitUntilClosedAsync(string id)
+    {
+        var ledger = Server.Services.GetRequiredService<BroadcastLedger>();
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while ((await ledger.OpenAsync()).Contains(id))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Broadcast {id} left the open set");
+            await Task.Delay(50);
+        }
+    }
 
     /// <summary>Polls until the broadcast reaches <paramref name="state"/>; fails with its last view otherwise.</summary>
     public async Task<JsonElement> WaitForStateAsync(string id, string state, TimeSpan timeout, HttpClient? admin = null)
