@@ -23,7 +23,7 @@ public sealed partial class BroadcastLedger
             BroadcastScripts.PlanAppend, [ledger.Meta, ledger.Chunk(at.OpenChunk), ledger.Members, ledger.Chunks], args);
     }
 
-    /// <summary>See <see cref="BroadcastScripts.PlanFinish"/>: the number of chunks, or -1 when the cursor moved on.</summary>
+    /// <summary>See <see cref="BroadcastScripts.PlanFinish"/>: the number of chunks, -1 when the cursor moved on, <see cref="Final"/> when the broadcast is final.</summary>
     public async Task<int> FinishPlanAsync(string id, PlanPosition at, int smallestLastChunk)
     {
         var ledger = Keys.Ledger(id);
@@ -33,7 +33,7 @@ public sealed partial class BroadcastLedger
             [at.Cursor, smallestLastChunk, NowMs]))!;
         if ((int)result[1] == 1)
         {
-            await CloseAsync(id);
+            await TryCloseAsync(id);
         }
 
         return (int)result[0];
@@ -90,7 +90,7 @@ public sealed partial class BroadcastLedger
             BroadcastScripts.ChunkDone, [ledger.Meta, ledger.Chunks, ledger.Lease(chunk)], [chunk, NowMs, token]) == 1;
         if (completed)
         {
-            await CloseAsync(id);
+            await TryCloseAsync(id);
         }
 
         return completed;

@@ -9,8 +9,11 @@ namespace Subscription.Server.Broadcasts;
 /// The truth about every broadcast, in Redis: its state machine, its chunks and, for per-follower channels,
 /// each follower's outcome. Every change is one script, so any instance can crash between two of them.
 /// </summary>
-public sealed partial class BroadcastLedger(RedisStore store, TimeProvider time, IOptions<BroadcastOptions> options)
+public sealed partial class BroadcastLedger(RedisStore store, TimeProvider time, IOptions<BroadcastOptions> options, ILogger<BroadcastLedger> logger)
 {
+    /// <summary>What a planning script answers for a broadcast already final (cancelled, failed).</summary>
+    public const int Final = -3;
+
     public BroadcastKeys Keys { get; } = new(store.KeyPrefix);
 
     private IDatabase Db => store.Database;
@@ -129,15 +132,26 @@ public sealed partial class BroadcastLedger(RedisStore store, TimeProvider time,
     public async Task CloseAsync(string id)
     {
         var ledger = Keys.Ledger(id);
-        var chunks = (int)await Db.HashGetAsync(ledger.Meta, "chunks");
-        // A few lists a command: deleting a list frees it element by element, and Redis serves no one meanwhile.
-        foreach (var lists in Enumerable.Range(0, chunks).Select(ledger.Chunk).Append(ledger.Members).Chunk(8))
-        {
-            await Db.KeyDeleteAsync(lists);
-        }
-
+        var planned = await Db.HashGetAsync(ledger.Meta, ["chunks", "pchunk"]);
+        // Up to the chunk being filled, for a broadcast cancelled while it was planned. UNLINK frees the lists
+        // in the background: DEL would free each element while Redis serves no one.
+        RedisKey[] plan = [.. Enumerable.Range(0, Math.Max((int)planned[0], (int)planned[1]) + 1).Select(ledger.Chunk), ledger.Members];
+        await Db.ExecuteAsync("UNLINK", [.. plan.Cast<object>()]);
         await Db.KeyExpireAsync(ledger.Outcomes, options.Value.KeepFollowerResults);
         await Db.SetRemoveAsync(Keys.Open, id);
+    }
+
+    /// <summary><see cref="CloseAsync"/> right after the step that made a broadcast final; if the store fails now, the watchdog closes it later.</summary>
+    private async Task TryCloseAsync(string id)
+    {
+        try
+        {
+            await CloseAsync(id);
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            logger.LogWarning(e, "Broadcast {Id} is final but could not be closed yet; the watchdog will", id);
+        }
     }
 
     /// <summary>Whether the follower outcomes of a broadcast are still kept (they go <see cref="BroadcastOptions.KeepFollowerResults"/> after it ends).</summary>
@@ -156,7 +170,7 @@ public sealed partial class BroadcastLedger(RedisStore store, TimeProvider time,
         };
         if (outcome is (true, { } state) && state.IsFinal())
         {
-            await CloseAsync(id);
+            await TryCloseAsync(id);
         }
 
         return outcome;

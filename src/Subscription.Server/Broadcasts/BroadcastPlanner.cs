@@ -64,7 +64,8 @@ public sealed class BroadcastPlanner(
                 await ledger.SetMetaAsync(id, "pcount", 1);
             }
 
-            return await ledger.FinishPlanAsync(id, position, 1);
+            var planned = await ledger.FinishPlanAsync(id, position, 1);
+            return planned >= 0 ? planned : null;
         }
 
         var chunkSize = channel == BroadcastChannel.MassOpenIds ? options.Value.MassChunkSize : options.Value.ChunkSize;
@@ -104,6 +105,11 @@ public sealed class BroadcastPlanner(
             if (page.Count > 0 || next is not null)
             {
                 var closed = await ledger.AppendAsync(id, at, next ?? "end", chunkSize, page, dedupe: source is not null);
+                if (closed == BroadcastLedger.Final)
+                {
+                    return null;
+                }
+
                 if (closed == 1 && (channel.IsPerFollower() || at.OpenChunk > 0))
                 {
                     // Sending starts while the rest is planned. The newest mass chunk waits: the last one may
@@ -119,10 +125,17 @@ public sealed class BroadcastPlanner(
                 at = await ledger.PlanPositionAsync(id);
             }
 
-            var chunks = await ledger.FinishPlanAsync(id, at, smallestLast);
-            if (chunks >= 0)
+            if (source is not null && !await ledger.HasOutcomesAsync(source))
             {
-                return chunks;
+                // HSCAN reads a key that expired as empty: planned so far is not all who failed.
+                await ledger.TransitionAsync(id, "fail", $"The follower results of broadcast {source} expired (Broadcasts:KeepFollowerResults) while its failures were being planned.");
+                return null;
+            }
+
+            var chunks = await ledger.FinishPlanAsync(id, at, smallestLast);
+            if (chunks >= 0 || chunks == BroadcastLedger.Final)
+            {
+                return chunks >= 0 ? chunks : null;
             }
         }
 

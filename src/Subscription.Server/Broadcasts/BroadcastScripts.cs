@@ -8,9 +8,23 @@ namespace Subscription.Server.Broadcasts;
 /// </summary>
 internal static class BroadcastScripts
 {
+    // complete(meta, now ms): a running broadcast, fully planned, with every chunk done becomes completed. True when it did.
+    private const string Completion = """
+        local function complete(meta, now)
+          local m = redis.call('HMGET', meta, 'planned', 'done', 'chunks', 'state')
+          if m[1] == '1' and tonumber(m[2]) >= tonumber(m[3]) and m[4] == 'running' then
+            redis.call('HSET', meta, 'state', 'completed', 'finished', now)
+            return true
+          end
+          return false
+        end
+        """;
+
     // KEYS: meta. ARGV: action, reason, now ms.
     // Returns the state after the action, or "!" .. state when the action does not apply to the current state.
-    public const string Transition = """
+    // A resume completes a broadcast whose last chunk (or planning) finished while it was paused.
+    public const string Transition = Completion + """
+
         local state = redis.call('HGET', KEYS[1], 'state')
         if not state then return '!missing' end
         local action, reason, now = ARGV[1], ARGV[2], ARGV[3]
@@ -31,6 +45,7 @@ internal static class BroadcastScripts
           if state ~= 'paused' then return '!' .. state end
           redis.call('HSET', KEYS[1], 'state', 'running', 'reason', '', 'resumeAt', '')
           if (redis.call('HGET', KEYS[1], 'started') or '') == '' then redis.call('HSET', KEYS[1], 'started', now) end
+          if complete(KEYS[1], now) then return 'completed' end
           return 'running'
         elseif action == 'cancel' then
           if state == 'completed' or state == 'cancelled' or state == 'failed' then return '!' .. state end
@@ -46,11 +61,14 @@ internal static class BroadcastScripts
     // ARGV: expected cursor, new cursor, chunk index, chunk size, dedupe flag, openids…
     // Appends one page of the audience to the open chunk, idempotently: a page whose cursor was already
     // applied (a second planner, a retry) changes nothing. Returns 1 when the chunk filled up (it is closed),
-    // 0 when it is still open, -1 when the cursor moved on, -2 when the chunk index is stale.
+    // 0 when it is still open, -1 when the cursor moved on, -2 when the chunk index is stale, -3 when the
+    // broadcast is final (cancelled or failed: its plan is tidied away and must not grow again).
     // Pages of the audience itself (no dedupe) also widen the chunk's score range, "n:from" (exclusive) to
     // "n:to" (inclusive, 'end' = open): a mass chunk checks its members against that slice of the audience.
     public const string PlanAppend = """
         local meta = KEYS[1]
+        local state = redis.call('HGET', meta, 'state')
+        if state == 'cancelled' or state == 'failed' or state == 'completed' then return -3 end
         if redis.call('HGET', meta, 'cursor') ~= ARGV[1] then return -1 end
         local n = tonumber(redis.call('HGET', meta, 'pchunk'))
         if n ~= tonumber(ARGV[3]) then return -2 end
@@ -78,26 +96,17 @@ internal static class BroadcastScripts
         return 0
         """;
 
-    // complete(meta, now ms): a running broadcast, fully planned, with every chunk done becomes completed. True when it did.
-    private const string Completion = """
-        local function complete(meta, now)
-          local m = redis.call('HMGET', meta, 'planned', 'done', 'chunks', 'state')
-          if m[1] == '1' and tonumber(m[2]) >= tonumber(m[3]) and m[4] == 'running' then
-            redis.call('HSET', meta, 'state', 'completed', 'finished', now)
-            return true
-          end
-          return false
-        end
-        """;
-
     // KEYS: meta, open chunk list, previous chunk list. ARGV: expected cursor, smallest last chunk, now ms.
     // Closes planning: the open chunk (if any) becomes the last one; a last chunk smaller than allowed takes a
     // member from the one before (mass/send needs two openids). Completes at once when nothing is left to send.
-    // Returns { number of chunks, 1 if that completed the broadcast }, or { -1, 0 } when the cursor moved on.
+    // Returns { number of chunks, 1 if that completed the broadcast }, { -1, 0 } when the cursor moved on, or
+    // { -3, 0 } when the broadcast is final.
     public const string PlanFinish = Completion + """
 
         local meta = KEYS[1]
         if redis.call('HGET', meta, 'planned') == '1' then return { tonumber(redis.call('HGET', meta, 'chunks')), 0 } end
+        local state = redis.call('HGET', meta, 'state')
+        if state == 'cancelled' or state == 'failed' or state == 'completed' then return { -3, 0 } end
         if redis.call('HGET', meta, 'cursor') ~= ARGV[1] then return { -1, 0 } end
         local n = tonumber(redis.call('HGET', meta, 'pchunk'))
         local pcount = tonumber(redis.call('HGET', meta, 'pcount'))
@@ -113,10 +122,14 @@ internal static class BroadcastScripts
         """;
 
     // KEYS: meta, chunks, lease. ARGV: chunk, now ms, lease token.
-    // Marks a chunk done (once) and completes the broadcast when it was the last; releases the lease.
+    // Marks a chunk done (once) and completes the broadcast when it was the last; releases the lease. A chunk of
+    // a cancelled or failed broadcast is not marked: its list may be gone, tidied away, not sent.
     public const string ChunkDone = Completion + """
 
-        if redis.call('HSETNX', KEYS[2], ARGV[1] .. ':done', '1') == 1 then redis.call('HINCRBY', KEYS[1], 'done', 1) end
+        local state = redis.call('HGET', KEYS[1], 'state')
+        if state ~= 'cancelled' and state ~= 'failed' and redis.call('HSETNX', KEYS[2], ARGV[1] .. ':done', '1') == 1 then
+          redis.call('HINCRBY', KEYS[1], 'done', 1)
+        end
         if redis.call('GET', KEYS[3]) == ARGV[3] then redis.call('DEL', KEYS[3]) end
         if complete(KEYS[1], ARGV[2]) then return 1 end
         return 0

@@ -41,6 +41,31 @@ public sealed class BroadcastRetentionTests(StoreFixture store)
     }
 
     [Fact]
+    public async Task CancelledWhilePlanned_ItsPlanIsDeleted_AndPlanningCannotAddTo()
+    {
+        await using var rig = await BroadcastRig.CreateAsync(store, 3, workers: 0);
+        var ledger = rig.Server.Services.GetRequiredService<BroadcastLedger>();
+        var (id, _) = await ledger.CreateAsync(new BroadcastDefinition(BroadcastRig.Issue, BroadcastChannel.Template, null, null), null);
+        await ledger.TransitionAsync(id, "start");
+        var at = await ledger.PlanPositionAsync(id);
+        Assert.Equal(0, await ledger.AppendAsync(id, at, "2", 500, rig.OpenIds.Take(2).ToList(), dedupe: false));
+        var db = await rig.Server.ConnectStoreAsync();
+        var chunk = ledger.Keys.Ledger(id).Chunk(0);
+        Assert.Equal(2, await db.ListLengthAsync(chunk));
+
+        using var cancelled = await rig.Admin.PostAsync($"/admin/api/broadcasts/{id}/cancel", null);
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        await rig.WaitUntilClosedAsync(id);
+
+        Assert.False(await db.KeyExistsAsync(chunk), "the chunk being filled is deleted");
+        var next = await ledger.PlanPositionAsync(id);
+        Assert.Equal(BroadcastLedger.Final, await ledger.AppendAsync(id, next, "3", 500, rig.OpenIds.Skip(2).ToList(), dedupe: false));
+        Assert.Equal(BroadcastLedger.Final, await ledger.FinishPlanAsync(id, next, 1));
+        Assert.False(await db.KeyExistsAsync(chunk), "a planner still running after the cancel adds nothing");
+        Assert.Equal("cancelled", (await rig.GetAsync(id)).GetProperty("state").GetString());
+    }
+
+    [Fact]
     public async Task ResendFailed_OnceOutcomesAreGone_410AndNothingCreated()
     {
         var options = new WeChatEmulator.Hosting.EmulatorOptions { RandomSeed = 11 };

@@ -124,7 +124,7 @@ public sealed class BroadcastRig : IAsyncDisposable
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while ((await ledger.OpenAsync()).Contains(id))
         {
-            Assert.True(DateTime.UtcNow < deadline, $"Broadcast {id} left the open set");
+            Assert.True(DateTime.UtcNow < deadline, $"Broadcast {id} is still in the open set 10 s on");
             await Task.Delay(50);
         }
     }

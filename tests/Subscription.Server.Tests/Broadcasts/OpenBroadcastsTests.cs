@@ -33,6 +33,25 @@ public sealed class OpenBroadcastsTests(StoreFixture store)
     }
 
     [Fact]
+    public async Task PausedWhenItsPlanFinished_ResumeCompletesAndClosesIt()
+    {
+        await using var rig = await BroadcastRig.CreateAsync(store, 3, workers: 0);
+        var ledger = rig.Server.Services.GetRequiredService<BroadcastLedger>();
+        var (id, _) = await ledger.CreateAsync(new BroadcastDefinition(BroadcastRig.Issue, BroadcastChannel.Template, null, null), null);
+        await ledger.TransitionAsync(id, "start");
+        await ledger.TransitionAsync(id, "pause", "staff");
+        // Nothing to send, but paused: finishing the plan cannot complete it.
+        Assert.Equal(0, await ledger.FinishPlanAsync(id, await ledger.PlanPositionAsync(id), 1));
+        Assert.Equal("paused", (await rig.GetAsync(id)).GetProperty("state").GetString());
+
+        using var resumed = await rig.Admin.PostAsync($"/admin/api/broadcasts/{id}/resume", null);
+
+        Assert.Equal(HttpStatusCode.OK, resumed.StatusCode);
+        Assert.Equal("completed", (await rig.GetAsync(id)).GetProperty("state").GetString());
+        await rig.WaitUntilClosedAsync(id);
+    }
+
+    [Fact]
     public async Task Completed_LeavesTheOpenSet_AndIfACrashLeftItThere_TheWatchdogTakesItOut()
     {
         await using var rig = await BroadcastRig.CreateAsync(store, 30, workers: 1);
