@@ -138,7 +138,19 @@ public sealed partial class BroadcastLedger(RedisStore store, TimeProvider time,
         RedisKey[] plan = [.. Enumerable.Range(0, Math.Max((int)planned[0], (int)planned[1]) + 1).Select(ledger.Chunk), ledger.Members];
         await Db.ExecuteAsync("UNLINK", [.. plan.Cast<object>()]);
         await Db.KeyExpireAsync(ledger.Outcomes, options.Value.KeepFollowerResults);
+        await Db.HashSetAsync(ledger.Meta, "closed", "1");
         await Db.SetRemoveAsync(Keys.Open, id);
+    }
+
+    /// <summary>Final broadcasts never closed: those that ended before closing existed, and any whose close failed.</summary>
+    public async Task<IReadOnlyList<string>> UnclosedFinalAsync()
+    {
+        var ids = (await Db.SortedSetRangeByRankAsync(Keys.Index)).Select(v => v.ToString()).ToList();
+        var batch = Db.CreateBatch();
+        var reads = ids.Select(id => batch.HashGetAsync(Keys.Ledger(id).Meta, ["state", "closed"])).ToList();
+        batch.Execute();
+        await Task.WhenAll(reads);
+        return [.. ids.Where((_, i) => reads[i].Result is [var state, var closed] && BroadcastStates.Parse(state).IsFinal() && closed != "1")];
     }
 
     /// <summary><see cref="CloseAsync"/> right after the step that made a broadcast final; if the store fails now, the watchdog closes it later.</summary>

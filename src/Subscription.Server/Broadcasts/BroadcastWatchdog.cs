@@ -8,7 +8,8 @@ namespace Subscription.Server.Broadcasts;
 
 /// <summary>
 /// On every instance that runs jobs: keeps running broadcasts going after a worker died (its chunk's lease lapsed
-/// while its job was not waiting), and asks mass/get about mass jobs whose MASSSENDJOBFINISH never came.
+/// while its job was not waiting), and asks mass/get about mass jobs whose MASSSENDJOBFINISH never came. Once
+/// per start it also closes final broadcasts that never were (those that ended before closing existed).
 /// One instance at a time does a round.
 /// </summary>
 internal sealed class BroadcastWatchdog(
@@ -21,6 +22,9 @@ internal sealed class BroadcastWatchdog(
     ILogger<BroadcastWatchdog> logger) : BackgroundService
 {
     private readonly string _owner = Guid.NewGuid().ToString("N");
+
+    /// <summary>Whether this instance has looked for final broadcasts never closed; once per start is enough.</summary>
+    private bool _sweptUnclosed;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -50,6 +54,16 @@ internal sealed class BroadcastWatchdog(
         foreach (var id in await ledger.OpenAsync())
         {
             await scheduler.KickAsync(id);
+        }
+
+        if (!_sweptUnclosed)
+        {
+            foreach (var id in await ledger.UnclosedFinalAsync())
+            {
+                await ledger.CloseAsync(id);
+            }
+
+            _sweptUnclosed = true;
         }
 
         await PollMassJobsAsync(cancellationToken);

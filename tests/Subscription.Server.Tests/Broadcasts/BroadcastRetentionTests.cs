@@ -41,6 +41,34 @@ public sealed class BroadcastRetentionTests(StoreFixture store)
     }
 
     [Fact]
+    public async Task EndedBeforeClosingExisted_AnInstanceStartingUpClosesIt()
+    {
+        await using var rig = await BroadcastRig.CreateAsync(store, 20, workers: 1);
+        var ledger = rig.Server.Services.GetRequiredService<BroadcastLedger>();
+        var id = await rig.StartAsync("template");
+        await rig.WaitForStateAsync(id, "completed", TimeSpan.FromSeconds(30));
+        await rig.WaitUntilClosedAsync(id);
+        var db = await rig.Server.ConnectStoreAsync();
+        var keys = ledger.Keys.Ledger(id);
+        // As an older version left it: no close mark, a chunk list, outcomes kept for good.
+        await db.HashDeleteAsync(keys.Meta, "closed");
+        await db.ListRightPushAsync(keys.Chunk(0), rig.OpenIds[0]);
+        await db.KeyPersistAsync(keys.Outcomes);
+
+        rig.AddServer(workers: 1).CreateClient();
+
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (await db.HashGetAsync(keys.Meta, "closed") != "1")
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the new instance's watchdog closes the broadcast");
+            await Task.Delay(100);
+        }
+
+        Assert.False(await db.KeyExistsAsync(keys.Chunk(0)));
+        Assert.NotNull(await db.KeyTimeToLiveAsync(keys.Outcomes));
+    }
+
+    [Fact]
     public async Task CancelledWhilePlanned_ItsPlanIsDeleted_AndPlanningCannotAddTo()
     {
         await using var rig = await BroadcastRig.CreateAsync(store, 3, workers: 0);
