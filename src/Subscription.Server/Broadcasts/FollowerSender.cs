@@ -104,7 +104,14 @@ public sealed class FollowerSender(
         return "f:" + last;
     }
 
-    private (Issue Issue, IReadOnlyDictionary<string, string> Values)? _fields;
+    /// <summary>
+    /// The keyword values are the same for every follower: rendered once per job, then read by every send in flight.
+    /// A class, published by one reference write, so a send never sees a half-written pair (a nullable tuple could
+    /// be read torn: the issue set, its values still null).
+    /// </summary>
+    private sealed record TemplateFields(Issue Issue, IReadOnlyDictionary<string, string> Values);
+
+    private TemplateFields? _fields;
 
     /// <summary>WeChat de-duplicates a template message by openid + this id, so a retry after a time-out is safe.</summary>
     public static string TemplateClientMsgId(string broadcastId, string openId) => $"{broadcastId}-{openId}";
@@ -114,10 +121,10 @@ public sealed class FollowerSender(
     {
         if (channel == BroadcastChannel.Template)
         {
-            // The keyword values are the same for every follower: rendered once per job.
-            if (_fields is not { } known || !ReferenceEquals(known.Issue, issue))
+            var known = _fields;
+            if (known is null || !ReferenceEquals(known.Issue, issue))
             {
-                _fields = known = (issue, digests.TemplateFields(issue));
+                _fields = known = new TemplateFields(issue, digests.TemplateFields(issue));
             }
 
             return await api.SendTemplateAsync(new TemplateMessage
