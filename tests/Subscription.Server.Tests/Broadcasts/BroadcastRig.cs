@@ -114,6 +114,15 @@ public sealed class BroadcastRig : IAsyncDisposable
     public async Task<JsonElement> GetAsync(string id, HttpClient? admin = null) =>
         await (admin ?? Admin).GetFromJsonAsync<JsonElement>($"/admin/api/broadcasts/{id}");
 
+    /// <summary>Starts a broadcast and waits until it has completed and been closed; returns its id.</summary>
+    public async Task<string> CompleteAsync(string channel)
+    {
+        var id = await StartAsync(channel);
+        await WaitForStateAsync(id, "completed", TimeSpan.FromSeconds(30));
+        await WaitUntilClosedAsync(id);
+        return id;
+    }
+
     /// <summary>
     /// Polls until a final broadcast has left the open set: the last step of tidying it, which comes just after
     /// the step that made it final.

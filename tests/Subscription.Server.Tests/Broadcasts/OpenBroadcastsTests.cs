@@ -56,9 +56,7 @@ public sealed class OpenBroadcastsTests(StoreFixture store)
     {
         await using var rig = await BroadcastRig.CreateAsync(store, 30, workers: 1);
         var ledger = rig.Server.Services.GetRequiredService<BroadcastLedger>();
-        var id = await rig.StartAsync("template");
-        await rig.WaitForStateAsync(id, "completed", TimeSpan.FromSeconds(30));
-        await rig.WaitUntilClosedAsync(id);
+        var id = await rig.CompleteAsync("template");
         var db = await rig.Server.ConnectStoreAsync();
 
         // As if the instance died between completing the broadcast and closing it.
