@@ -33,9 +33,11 @@ public sealed class BroadcastPlanner(
             return;
         }
 
+        var enqueues = new ChunkJobEnqueues(scheduler, id);
         try
         {
-            var chunks = await PlanChunksAsync(broadcast, token, cancellationToken);
+            var chunks = await PlanChunksAsync(broadcast, token, enqueues, cancellationToken);
+            await enqueues.DrainAsync();
             if (chunks is { } count)
             {
                 logger.LogInformation("Broadcast {Id} planned: {Chunks} chunks", id, count);
@@ -44,12 +46,15 @@ public sealed class BroadcastPlanner(
         }
         finally
         {
+            // Planning failed: the job in flight still finishes before the lease goes, and whatever it could not
+            // enqueue the next planner or the watchdog will.
+            await enqueues.DrainAsync().ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             await ledger.ReleaseAsync(id, PlannerChunk, token);
         }
     }
 
     /// <returns>The number of chunks once planning is finished; null if it stopped early.</returns>
-    private async Task<int?> PlanChunksAsync(Broadcast broadcast, string token, CancellationToken cancellationToken)
+    private async Task<int?> PlanChunksAsync(Broadcast broadcast, string token, ChunkJobEnqueues enqueues, CancellationToken cancellationToken)
     {
         var id = broadcast.Id;
         var channel = broadcast.Definition.Channel;
@@ -76,13 +81,15 @@ public sealed class BroadcastPlanner(
         (string Cursor, int Size, Task<(IReadOnlyList<string>, string?)> Read)? ahead = null;
         while (!cancellationToken.IsCancellationRequested)
         {
-            var at = await ledger.PlanPositionAsync(id);
+            // One round trip: where planning stands, and the lease renewed.
+            var (reading, renewing) = (ledger.PlanPositionAsync(id), ledger.LeaseAsync(id, PlannerChunk, token));
+            var (at, leased) = (await reading, await renewing);
             if (at.Planned)
             {
                 return at.Chunks;
             }
 
-            if (!await ledger.LeaseAsync(id, PlannerChunk, token))
+            if (!leased)
             {
                 return null;
             }
@@ -114,7 +121,7 @@ public sealed class BroadcastPlanner(
                 {
                     // Sending starts while the rest is planned. The newest mass chunk waits: the last one may
                     // still borrow a member from it (mass/send needs two).
-                    await scheduler.EnsureChunkJobAsync(id, channel.IsPerFollower() ? at.OpenChunk : at.OpenChunk - 1);
+                    await enqueues.AddAsync(channel.IsPerFollower() ? at.OpenChunk : at.OpenChunk - 1);
                 }
 
                 if (next is not null || closed < 0)

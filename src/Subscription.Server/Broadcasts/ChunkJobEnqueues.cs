@@ -1,0 +1,20 @@
+namespace Subscription.Server.Broadcasts;
+
+/// <summary>
+/// Enqueues the planner's chunk jobs one after another beside it rather than in its path: Hangfire's enqueue is a
+/// blocking call of several store round trips, as long as appending a page. One is in flight at a time; the next
+/// waits for it and so raises its failure.
+/// </summary>
+public sealed class ChunkJobEnqueues(BroadcastScheduler scheduler, string id)
+{
+    private Task _last = Task.CompletedTask;
+
+    public async Task AddAsync(int chunk)
+    {
+        await _last;
+        _last = Task.Run(() => scheduler.EnsureChunkJobAsync(id, chunk));
+    }
+
+    /// <summary>Completes when the job in flight has been enqueued.</summary>
+    public Task DrainAsync() => _last;
+}
