@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Subscription.Benchmarks;
 
 /// <summary>Command-line settings: --connections N, --seconds N, --server path/to/Subscription.Server.dll.</summary>
-public sealed record BenchmarkOptions(int Connections, int Seconds, string? ServerDll, bool Search = false, bool Sync = false, bool Broadcast = false, int MassPerMinute = 0)
+public sealed record BenchmarkOptions(int Connections, int Seconds, string? ServerDll, bool Search = false, bool Sync = false, bool Broadcast = false, int MassPerMinute = 0, int Workers = 2)
 {
     public const string Usage =
         """
@@ -12,6 +12,7 @@ public sealed record BenchmarkOptions(int Connections, int Seconds, string? Serv
           sync           measure a follower sync of 1,000,000 emulated followers (time, server memory)
           broadcast      measure broadcasts to 1,000,000 followers: template (rate, memory, Hangfire's share), mass-openids
           --mass-per-minute  with broadcast: the mass-send limit (default 0 = off, which also runs the template part; 60 = WeChat's)
+          --workers      with sync or broadcast: the server's Hangfire workers (1-64, default 2, the server's default)
           --connections  concurrent keep-alive connections in the peak phases (1-1024, default 32)
           --seconds      length of each measured phase (1-120, default 10)
           --server       the server to run (default: the build of src/Subscription.Server matching this build)
@@ -39,6 +40,10 @@ public sealed record BenchmarkOptions(int Connections, int Seconds, string? Serv
                     break;
                 case "--mass-per-minute" when TryInt(value, 0, 6000, out var perMinute):
                     options = options with { MassPerMinute = perMinute };
+                    i++;
+                    break;
+                case "--workers" when TryInt(value, 1, 64, out var workers):
+                    options = options with { Workers = workers };
                     i++;
                     break;
                 case "--server" when !string.IsNullOrWhiteSpace(value):

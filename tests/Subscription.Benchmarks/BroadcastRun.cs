@@ -13,7 +13,7 @@ namespace Subscription.Benchmarks;
 /// same run: the template channel against a plain HTTP client hammering the same emulator endpoint, and the
 /// mass-openids channel against paging the same audience sorted set, with and without the 60/min limit.
 /// </summary>
-public sealed class BroadcastRun(ServerProcess server, HttpClient admin, ServerSettings settings, EmulatorHost wechat, string serverFolder, int connections, int massPerMinute)
+public sealed class BroadcastRun(ServerProcess server, HttpClient admin, ServerSettings settings, EmulatorHost wechat, string serverFolder, int connections, int massPerMinute, int workers)
 {
     public const string TemplateId = "bench-new-issue";
 
@@ -26,12 +26,13 @@ public sealed class BroadcastRun(ServerProcess server, HttpClient admin, ServerS
 
     public async Task RunAsync(TextWriter output, CancellationToken cancel)
     {
-        output.WriteLine($"Subscription broadcast benchmark (store: {settings.StoreDescription}; {SyncRun.Followers:N0} emulated followers, 2 workers)");
+        output.WriteLine($"Subscription broadcast benchmark (store: {settings.StoreDescription}; {SyncRun.Followers:N0} emulated followers, {workers} workers)");
         Console.Error.WriteLine("… syncing 1,000,000 followers into the store");
         var sync = await SyncRun.RunAsync(server, admin, cancel);
         output.WriteLine($"setup: follower sync {sync.Seconds:F1} s, listed {sync.Final.GetProperty("listed").GetInt64():N0}");
         await PublishAsync(185, cancel);
         await PublishAsync(186, cancel);
+        await PublishAsync(187, cancel);
         await using var store = await ConnectionMultiplexer.ConnectAsync(settings.StoreConnection);
 
         if (massPerMinute == 0)
@@ -39,7 +40,10 @@ public sealed class BroadcastRun(ServerProcess server, HttpClient admin, ServerS
             await TemplateAsync(output, store, cancel);
         }
 
-        await MassAsync(output, store, cancel);
+        // Twice, as different issues: the first mass-openids broadcast since the server started also pays for
+        // compiling its code; every later one runs on compiled code.
+        await MassAsync(output, store, 186, "first since start", cancel);
+        await MassAsync(output, store, 187, "second", cancel);
     }
 
     private async Task TemplateAsync(TextWriter output, ConnectionMultiplexer store, CancellationToken cancel)
@@ -59,7 +63,7 @@ public sealed class BroadcastRun(ServerProcess server, HttpClient admin, ServerS
         var rate = sent / seconds;
 
         var (perform, jobs) = await JobPerformanceAsync(store, id);
-        var workerSeconds = 2 * seconds;
+        var workerSeconds = workers * seconds;
         const double MiB = 1024 * 1024;
         output.WriteLine($"raw template/send          {rawRate,8:F0} sends/s   ({rawSent:N0} in {rawSeconds:F1} s, {connections} in flight)");
         output.WriteLine($"template broadcast         {rate,8:F0} sends/s   ({sent:N0} sent, {view.GetProperty("skipped").GetInt64()} skipped, {view.GetProperty("failed").GetInt64()} failed in {seconds:F1} s)   ratio {rate / rawRate:F2}   (target >= 0.7)");
@@ -69,7 +73,7 @@ public sealed class BroadcastRun(ServerProcess server, HttpClient admin, ServerS
             : "Hangfire's share           unavailable (no job state found in the store)");
     }
 
-    private async Task MassAsync(TextWriter output, ConnectionMultiplexer store, CancellationToken cancel)
+    private async Task MassAsync(TextWriter output, ConnectionMultiplexer store, int issue, string which, CancellationToken cancel)
     {
         Console.Error.WriteLine("… baseline: paging the audience sorted set");
         var audience = (RedisKey)(settings.KeyPrefix + "{subscribers}:audience");
@@ -89,21 +93,18 @@ public sealed class BroadcastRun(ServerProcess server, HttpClient admin, ServerS
         }
 
         var pageSeconds = clock.Elapsed.TotalSeconds;
-        Console.Error.WriteLine($"… mass-openids broadcast to every follower ({(massPerMinute == 0 ? "no rate limit" : $"{massPerMinute}/min")})");
+        Console.Error.WriteLine($"… mass-openids broadcast to every follower, {which} ({(massPerMinute == 0 ? "no rate limit" : $"{massPerMinute}/min")})");
         clock.Restart();
-        var id = await StartAsync(new { issue = 186, channel = "mass-openids" }, cancel);
+        var id = await StartAsync(new { issue, channel = "mass-openids" }, cancel);
         var view = await WaitAsync(id, () => { }, cancel);
         var seconds = clock.Elapsed.TotalSeconds;
         var chunks = view.GetProperty("chunks").GetInt32();
         output.WriteLine($"raw audience paging        {pageSeconds,8:F2} s   ({paged:N0} members, pages of 1,000)");
-        if (massPerMinute == 0)
-        {
-            output.WriteLine($"mass-openids broadcast     {seconds,8:F2} s   ({chunks} calls, {view.GetProperty("sent").GetInt64():N0} sent)   ratio {seconds / pageSeconds:F2}   (target <= 3)");
-        }
-        else
+        output.WriteLine($"mass-openids, {which,-17} {seconds,8:F2} s   ({chunks} calls, {view.GetProperty("sent").GetInt64():N0} sent)   ratio {seconds / pageSeconds:F2}   (target <= 3 with no limit)");
+        if (massPerMinute > 0)
         {
             var floor = (chunks - 1) * 60.0 / massPerMinute;
-            output.WriteLine($"mass-openids broadcast     {seconds,8:F2} s   ({chunks} calls at {massPerMinute}/min: floor {floor:F1} s)   ratio to floor {seconds / floor:F3}   (target <= 1.05)");
+            output.WriteLine($"mass-openids at the limit  {chunks} calls at {massPerMinute}/min: floor {floor:F1} s   ratio to floor {seconds / floor:F3}   (target <= 1.05)");
         }
     }
 

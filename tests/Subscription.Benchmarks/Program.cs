@@ -46,7 +46,7 @@ try
     await using var wechat = options.Sync || options.Broadcast ? await SyncRun.StartWeChatAsync(cancel.Token) : null;
     if (wechat is not null)
     {
-        settings = settings with { ApiBaseUrl = wechat.BaseAddress.AbsoluteUri, JobWorkers = options.Broadcast ? 2 : 1 };
+        settings = settings with { ApiBaseUrl = wechat.BaseAddress.AbsoluteUri, JobWorkers = options.Broadcast ? options.Workers : 1 };
     }
 
     if (options.Broadcast)
@@ -71,7 +71,7 @@ try
     {
         using var admin = new HttpClient { BaseAddress = settings.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
         admin.DefaultRequestHeaders.Add("X-Api-Key", ServerSettings.AdminApiKey);
-        await new BroadcastRun(server, admin, settings, wechat!, Path.GetDirectoryName(serverDll)!, options.Connections, options.MassPerMinute).RunAsync(Console.Out, cancel.Token);
+        await new BroadcastRun(server, admin, settings, wechat!, Path.GetDirectoryName(serverDll)!, options.Connections, options.MassPerMinute, options.Workers).RunAsync(Console.Out, cancel.Token);
         return 0;
     }
 
