@@ -20,10 +20,19 @@ internal static class BroadcastScripts
         end
         """;
 
+    // is_final(state): completed, cancelled or failed; such a broadcast changes no more.
+    private const string FinalStates = """
+
+        local function is_final(state)
+          return state == 'completed' or state == 'cancelled' or state == 'failed'
+        end
+
+        """;
+
     // KEYS: meta. ARGV: action, reason, now ms.
     // Returns the state after the action, or "!" .. state when the action does not apply to the current state.
     // A resume completes a broadcast whose last chunk (or planning) finished while it was paused.
-    public const string Transition = Completion + """
+    public const string Transition = Completion + FinalStates + """
 
         local state = redis.call('HGET', KEYS[1], 'state')
         if not state then return '!missing' end
@@ -48,10 +57,10 @@ internal static class BroadcastScripts
           if complete(KEYS[1], now) then return 'completed' end
           return 'running'
         elseif action == 'cancel' then
-          if state == 'completed' or state == 'cancelled' or state == 'failed' then return '!' .. state end
+          if is_final(state) then return '!' .. state end
           return final('cancelled')
         elseif action == 'fail' then
-          if state == 'completed' or state == 'cancelled' or state == 'failed' then return '!' .. state end
+          if is_final(state) then return '!' .. state end
           return final('failed')
         end
         return '!' .. state
@@ -65,10 +74,10 @@ internal static class BroadcastScripts
     // broadcast is final (cancelled or failed: its plan is tidied away and must not grow again).
     // Pages of the audience itself (no dedupe) also widen the chunk's score range, "n:from" (exclusive) to
     // "n:to" (inclusive, 'end' = open): a mass chunk checks its members against that slice of the audience.
-    public const string PlanAppend = """
+    public const string PlanAppend = FinalStates + """
         local meta = KEYS[1]
         local state = redis.call('HGET', meta, 'state')
-        if state == 'cancelled' or state == 'failed' or state == 'completed' then return -3 end
+        if is_final(state) then return -3 end
         if redis.call('HGET', meta, 'cursor') ~= ARGV[1] then return -1 end
         local n = tonumber(redis.call('HGET', meta, 'pchunk'))
         if n ~= tonumber(ARGV[3]) then return -2 end
@@ -101,12 +110,12 @@ internal static class BroadcastScripts
     // member from the one before (mass/send needs two openids). Completes at once when nothing is left to send.
     // Returns { number of chunks, 1 if that completed the broadcast }, { -1, 0 } when the cursor moved on, or
     // { -3, 0 } when the broadcast is final.
-    public const string PlanFinish = Completion + """
+    public const string PlanFinish = Completion + FinalStates + """
 
         local meta = KEYS[1]
         if redis.call('HGET', meta, 'planned') == '1' then return { tonumber(redis.call('HGET', meta, 'chunks')), 0 } end
         local state = redis.call('HGET', meta, 'state')
-        if state == 'cancelled' or state == 'failed' or state == 'completed' then return { -3, 0 } end
+        if is_final(state) then return { -3, 0 } end
         if redis.call('HGET', meta, 'cursor') ~= ARGV[1] then return { -1, 0 } end
         local n = tonumber(redis.call('HGET', meta, 'pchunk'))
         local pcount = tonumber(redis.call('HGET', meta, 'pcount'))
