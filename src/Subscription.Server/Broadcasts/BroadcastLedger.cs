@@ -136,9 +136,16 @@ public sealed partial class BroadcastLedger(RedisStore store, TimeProvider time,
         // Up to the chunk being filled, for a broadcast cancelled while it was planned. UNLINK frees the lists
         // in the background: DEL would free each element while Redis serves no one.
         RedisKey[] plan = [.. Enumerable.Range(0, Math.Max((int)planned[0], (int)planned[1]) + 1).Select(ledger.Chunk), ledger.Members];
-        await Db.ExecuteAsync("UNLINK", [.. plan.Cast<object>()]);
-        await Db.KeyExpireAsync(ledger.Outcomes, options.Value.KeepFollowerResults);
-        await Db.HashSetAsync(ledger.Meta, "closed", "1");
+        // One transaction (one slot): the close mark never stands without the tidying it records.
+        var close = Db.CreateTransaction();
+        Task[] steps =
+        [
+            close.ExecuteAsync("UNLINK", [.. plan.Cast<object>()]),
+            close.KeyExpireAsync(ledger.Outcomes, options.Value.KeepFollowerResults),
+            close.HashSetAsync(ledger.Meta, "closed", "1"),
+        ];
+        await close.ExecuteAsync();
+        await Task.WhenAll(steps);
         await Db.SetRemoveAsync(Keys.Open, id);
     }
 
