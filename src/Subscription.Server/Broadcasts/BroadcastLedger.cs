@@ -22,6 +22,14 @@ public sealed partial class BroadcastLedger(RedisStore store, TimeProvider time,
 
     private long LeaseMs => (long)options.Value.Lease.TotalMilliseconds;
 
+    /// <summary>The broadcast that holds <paramref name="guard"/>, if one does (see <see cref="CreateAsync"/>).</summary>
+    public async Task<string?> GuardHolderAsync(string guard) =>
+        (string?)await Db.StringGetAsync(Keys.Guard(guard)) is { } holder && await HoldsGuardAsync(holder) ? holder : null;
+
+    // A broadcast cancelled or failed before sending anything, or never written, frees its guard.
+    private async Task<bool> HoldsGuardAsync(string holder) =>
+        await GetAsync(holder) is { } existing && (existing.State is not (BroadcastState.Cancelled or BroadcastState.Failed) || existing.Counts.Sent > 0);
+
     /// <summary>
     /// Stores a new broadcast in state scheduled. With a <paramref name="guard"/>, only one live broadcast may
     /// hold it (one mass send of an issue to an audience): the holder's id is returned instead.
@@ -39,8 +47,7 @@ public sealed partial class BroadcastLedger(RedisStore store, TimeProvider time,
                     continue;
                 }
 
-                var existing = await GetAsync(holder);
-                if (existing is not null && (existing.State is not (BroadcastState.Cancelled or BroadcastState.Failed) || existing.Counts.Sent > 0))
+                if (await HoldsGuardAsync(holder))
                 {
                     return (holder, false);
                 }

@@ -124,6 +124,13 @@ public sealed class BroadcastService(
             throw new BroadcastRequestException(409, $"Broadcast {id} has no failed followers.");
         }
 
+        // Checked before the results: a resend that exists answers so, even after the results are gone.
+        var guard = $"resend:{id}";
+        if (await ledger.GuardHolderAsync(guard) is { } earlier)
+        {
+            throw AlreadyResent(id, earlier);
+        }
+
         if (!await ledger.HasOutcomesAsync(id))
         {
             var keep = options.Value.KeepFollowerResults;
@@ -132,15 +139,18 @@ public sealed class BroadcastService(
                 + "after a broadcast ends (Broadcasts:KeepFollowerResults). Start a new broadcast instead.");
         }
 
-        var (resend, created) = await ledger.CreateAsync(source.Definition with { At = null, Source = id }, $"resend:{id}");
+        var (resend, created) = await ledger.CreateAsync(source.Definition with { At = null, Source = id }, guard);
         if (!created)
         {
-            throw new BroadcastRequestException(409, $"The failures of broadcast {id} were already resent (broadcast {resend}).", resend);
+            throw AlreadyResent(id, resend);
         }
 
         await scheduler.ScheduleStartAsync(resend, null);
         return resend;
     }
+
+    private static BroadcastRequestException AlreadyResent(string id, string resend) =>
+        new(409, $"The failures of broadcast {id} were already resent (broadcast {resend}).", resend);
 
     /// <summary>A chunk job stopped: a fatal error pauses with its reason; an exhausted quota pauses until it resets.</summary>
     public async Task StopForAsync(string id, SendStop stop)

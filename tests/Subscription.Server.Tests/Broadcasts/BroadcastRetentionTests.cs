@@ -118,4 +118,31 @@ public sealed class BroadcastRetentionTests(StoreFixture store)
         Assert.Equal(before, (await ledger.RecentAsync(50)).Count);
         Assert.Equal(view.GetProperty("failed").GetInt64(), (await rig.GetAsync(id)).GetProperty("failed").GetInt64());
     }
+
+    [Fact]
+    public async Task ResendFailed_AgainAfterOutcomesAreGone_StillNamesTheResend()
+    {
+        var options = new WeChatEmulator.Hosting.EmulatorOptions { RandomSeed = 11 };
+        await using var rig = await BroadcastRig.CreateAsync(store, 100, options, workers: 1,
+            settings: new Dictionary<string, string?> { ["Broadcasts:KeepFollowerResults"] = "00:00:05" });
+        rig.InjectFaults(new FaultProfile { ErrorRates = { [48002] = 0.3 } });
+        var ledger = rig.Server.Services.GetRequiredService<BroadcastLedger>();
+        var id = await rig.StartAsync("template");
+        await rig.WaitForStateAsync(id, "completed", TimeSpan.FromSeconds(30));
+        using var first = await rig.Admin.PostAsync($"/admin/api/broadcasts/{id}/resend-failed", null);
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        var resendId = JsonDocument.Parse(await first.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString();
+        await rig.WaitForStateAsync(resendId!, "completed", TimeSpan.FromSeconds(30));
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (await ledger.HasOutcomesAsync(id))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the outcomes expire five seconds after the broadcast ended");
+            await Task.Delay(100);
+        }
+
+        using var again = await rig.Admin.PostAsync($"/admin/api/broadcasts/{id}/resend-failed", null);
+
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal(resendId, JsonDocument.Parse(await again.Content.ReadAsStringAsync()).RootElement.GetProperty("existingId").GetString());
+    }
 }
