@@ -100,7 +100,9 @@ public sealed class BroadcastRun(ServerProcess server, HttpClient admin, ServerS
         var seconds = clock.Elapsed.TotalSeconds;
         var chunks = view.GetProperty("chunks").GetInt32();
         output.WriteLine($"raw audience paging        {pageSeconds,8:F2} s   ({paged:N0} members, pages of 1,000)");
-        output.WriteLine($"mass-openids, {which,-17} {seconds,8:F2} s   ({chunks} calls, {view.GetProperty("sent").GetInt64():N0} sent)   ratio {seconds / pageSeconds:F2}   (target <= 3 with no limit)");
+        output.WriteLine(massPerMinute == 0
+            ? $"mass-openids, {which,-17} {seconds,8:F2} s   ({chunks} calls, {view.GetProperty("sent").GetInt64():N0} sent)   ratio {seconds / pageSeconds:F2}   (target <= 3)"
+            : $"mass-openids, {which,-17} {seconds,8:F2} s   ({chunks} calls, {view.GetProperty("sent").GetInt64():N0} sent)   ratio {seconds / pageSeconds:F2} (the target is for no limit)");
         if (massPerMinute > 0)
         {
             var floor = (chunks - 1) * 60.0 / massPerMinute;
