@@ -73,8 +73,11 @@ public sealed class BroadcastScheduler(IBackgroundJobClient jobs, JobStorage sto
             }
         }
 
+        // While a mass plan is unfinished its newest chunk waits for the planner: the last chunk may still borrow a
+        // member from it (mass/send needs two), and a member sent with both would get the issue twice.
+        var ready = broadcast.Planned || broadcast.Definition.Channel.IsPerFollower() ? broadcast.Chunks : broadcast.Chunks - 1;
         var fields = await ledger.ChunkFieldsAsync(id);
-        var unfinished = Enumerable.Range(0, broadcast.Chunks).Where(chunk => !fields.ContainsKey($"{chunk}:done")).ToList();
+        var unfinished = Enumerable.Range(0, Math.Max(ready, 0)).Where(chunk => !fields.ContainsKey($"{chunk}:done")).ToList();
         var leased = await ledger.AreLeasedAsync(id, unfinished);
         for (var i = 0; i < unfinished.Count; i++)
         {
