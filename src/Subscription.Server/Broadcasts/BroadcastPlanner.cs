@@ -33,20 +33,21 @@ public sealed class BroadcastPlanner(
             return;
         }
 
-        var enqueues = new ChunkJobEnqueues(scheduler, id);
+        var enqueues = new ChunkJobEnqueues(scheduler, id, logger);
         try
         {
             var chunks = await PlanChunksAsync(broadcast, token, enqueues, cancellationToken);
-            await enqueues.DrainAsync();
             if (chunks is { } count)
             {
                 logger.LogInformation("Broadcast {Id} planned: {Chunks} chunks", id, count);
+                // Whatever the background enqueues missed, this catches up.
+                await enqueues.DrainAsync().ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 await scheduler.EnsureChunkJobsAsync(id, count);
             }
         }
         finally
         {
-            // Planning failed: the job in flight still finishes before the lease goes, and whatever it could not
+            // However planning ended, the enqueue in flight finishes before the lease goes; whatever it could not
             // enqueue the next planner or the watchdog will.
             await enqueues.DrainAsync().ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             await ledger.ReleaseAsync(id, PlannerChunk, token);
@@ -83,7 +84,8 @@ public sealed class BroadcastPlanner(
         {
             // One round trip: where planning stands, and the lease renewed.
             var (reading, renewing) = (ledger.PlanPositionAsync(id), ledger.LeaseAsync(id, PlannerChunk, token));
-            var (at, leased) = (await reading, await renewing);
+            await Task.WhenAll(reading, renewing);
+            var (at, leased) = (reading.Result, renewing.Result);
             if (at.Planned)
             {
                 return at.Chunks;

@@ -5,16 +5,29 @@ namespace Subscription.Server.Broadcasts;
 /// blocking call of several store round trips, as long as appending a page. One is in flight at a time; the next
 /// waits for it and so raises its failure.
 /// </summary>
-public sealed class ChunkJobEnqueues(BroadcastScheduler scheduler, string id)
+internal sealed class ChunkJobEnqueues(BroadcastScheduler scheduler, string id, ILogger logger)
 {
     private Task _last = Task.CompletedTask;
 
     public async Task AddAsync(int chunk)
     {
         await _last;
-        _last = Task.Run(() => scheduler.EnsureChunkJobAsync(id, chunk));
+        _last = Task.Run(() => EnsureAsync(chunk));
     }
 
     /// <summary>Completes when the job in flight has been enqueued.</summary>
     public Task DrainAsync() => _last;
+
+    private async Task EnsureAsync(int chunk)
+    {
+        try
+        {
+            await scheduler.EnsureChunkJobAsync(id, chunk);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Broadcast {Id}: enqueueing the job of chunk {Chunk} failed", id, chunk);
+            throw;
+        }
+    }
 }
