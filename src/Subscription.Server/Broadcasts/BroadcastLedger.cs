@@ -7,11 +7,12 @@ namespace Subscription.Server.Broadcasts;
 
 /// <summary>
 /// The truth about every broadcast, in Redis: its state machine, its chunks and, for per-follower channels,
-/// each follower's outcome. Every change is one script, so any instance can crash between two of them.
+/// each follower's outcome. Every change is one script or one transaction, so any instance can crash between
+/// two of them.
 /// </summary>
 public sealed partial class BroadcastLedger(RedisStore store, TimeProvider time, IOptions<BroadcastOptions> options, ILogger<BroadcastLedger> logger)
 {
-    /// <summary>What a planning script answers for a broadcast already final (cancelled, failed).</summary>
+    /// <summary>What a planning script answers for a broadcast already final (completed, cancelled or failed).</summary>
     public const int Final = -3;
 
     public BroadcastKeys Keys { get; } = new(store.KeyPrefix);
@@ -132,9 +133,9 @@ public sealed partial class BroadcastLedger(RedisStore store, TimeProvider time,
     public async Task<IReadOnlyList<string>> OpenAsync() => [.. (await Db.SetMembersAsync(Keys.Open)).Select(v => v.ToString())];
 
     /// <summary>
-    /// Tidies a final broadcast: out of the open set (another slot than its ledger); its plan (chunk lists, the
-    /// resend's member set), needed by nothing now, deleted; its follower outcomes kept for
-    /// <see cref="BroadcastOptions.KeepFollowerResults"/>. Its meta, chunks and counts stay. Safe to repeat.
+    /// Tidies a final broadcast: its plan (chunk lists, the resend's member set), needed by nothing now, deleted;
+    /// its follower outcomes kept for <see cref="BroadcastOptions.KeepFollowerResults"/>; marked closed; then out
+    /// of the open set (another slot than its ledger). Its meta, chunks and counts stay. Safe to repeat.
     /// </summary>
     public async Task CloseAsync(string id)
     {
@@ -143,7 +144,7 @@ public sealed partial class BroadcastLedger(RedisStore store, TimeProvider time,
         // Up to the chunk being filled, for a broadcast cancelled while it was planned. UNLINK frees the lists
         // in the background: DEL would free each element while Redis serves no one.
         RedisKey[] plan = [.. Enumerable.Range(0, Math.Max((int)planned[0], (int)planned[1]) + 1).Select(ledger.Chunk), ledger.Members];
-        // One transaction (one slot): the close mark never stands without the tidying it records.
+        // One transaction (one slot): the close mark is written together with the tidying it records.
         var close = Db.CreateTransaction();
         Task[] steps =
         [
@@ -151,8 +152,7 @@ public sealed partial class BroadcastLedger(RedisStore store, TimeProvider time,
             close.KeyExpireAsync(ledger.Outcomes, options.Value.KeepFollowerResults),
             close.HashSetAsync(ledger.Meta, "closed", "1"),
         ];
-        await close.ExecuteAsync();
-        await Task.WhenAll(steps);
+        await Task.WhenAll([close.ExecuteAsync(), .. steps]);
         await Db.SetRemoveAsync(Keys.Open, id);
     }
 

@@ -20,7 +20,7 @@ internal static class BroadcastScripts
         end
         """;
 
-    // is_final(state): completed, cancelled or failed; such a broadcast changes no more.
+    // is_final(state): completed, cancelled or failed; its state changes no more.
     private const string FinalStates = """
 
         local function is_final(state)
@@ -37,7 +37,7 @@ internal static class BroadcastScripts
         local state = redis.call('HGET', KEYS[1], 'state')
         if not state then return '!missing' end
         local action, reason, now = ARGV[1], ARGV[2], ARGV[3]
-        local function final(to)
+        local function finish(to)
           redis.call('HSET', KEYS[1], 'state', to, 'finished', now)
           if reason ~= '' then redis.call('HSET', KEYS[1], 'reason', reason) end
           return to
@@ -58,10 +58,10 @@ internal static class BroadcastScripts
           return 'running'
         elseif action == 'cancel' then
           if is_final(state) then return '!' .. state end
-          return final('cancelled')
+          return finish('cancelled')
         elseif action == 'fail' then
           if is_final(state) then return '!' .. state end
-          return final('failed')
+          return finish('failed')
         end
         return '!' .. state
         """;
@@ -71,7 +71,8 @@ internal static class BroadcastScripts
     // Appends one page of the audience to the open chunk, idempotently: a page whose cursor was already
     // applied (a second planner, a retry) changes nothing. Returns 1 when the chunk filled up (it is closed),
     // 0 when it is still open, -1 when the cursor moved on, -2 when the chunk index is stale, -3 when the
-    // broadcast is final (cancelled or failed: its plan is tidied away and must not grow again).
+    // broadcast is final (cancelled or failed while planned, or completed: its plan is tidied away and must not
+    // grow again).
     // Pages of the audience itself (no dedupe) also widen the chunk's score range, "n:from" (exclusive) to
     // "n:to" (inclusive, 'end' = open): a mass chunk checks its members against that slice of the audience.
     public const string PlanAppend = FinalStates + """
