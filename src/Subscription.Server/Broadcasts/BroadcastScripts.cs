@@ -83,14 +83,21 @@ internal static class BroadcastScripts
         local n = tonumber(redis.call('HGET', meta, 'pchunk'))
         if n ~= tonumber(ARGV[3]) then return -2 end
         local added = 0
-        local batch = {}
-        for i = 6, #ARGV do
-          if ARGV[5] ~= '1' or redis.call('SADD', KEYS[3], ARGV[i]) == 1 then
-            batch[#batch + 1] = ARGV[i]
-            if #batch == 1000 then redis.call('RPUSH', KEYS[2], unpack(batch)); added = added + #batch; batch = {} end
+        if ARGV[5] == '1' then
+          local batch = {}
+          for i = 6, #ARGV do
+            if redis.call('SADD', KEYS[3], ARGV[i]) == 1 then
+              batch[#batch + 1] = ARGV[i]
+              if #batch == 1000 then redis.call('RPUSH', KEYS[2], unpack(batch)); added = added + #batch; batch = {} end
+            end
           end
+          if #batch > 0 then redis.call('RPUSH', KEYS[2], unpack(batch)); added = added + #batch end
+        else
+          -- A page of the audience holds no repeats: pushed straight from the arguments, which halves the
+          -- script's time on a page of thousands.
+          for i = 6, #ARGV, 1000 do redis.call('RPUSH', KEYS[2], unpack(ARGV, i, math.min(i + 999, #ARGV))) end
+          added = #ARGV - 5
         end
-        if #batch > 0 then redis.call('RPUSH', KEYS[2], unpack(batch)); added = added + #batch end
         if added > 0 and ARGV[5] ~= '1' then
           redis.call('HSETNX', KEYS[4], n .. ':from', ARGV[1])
           redis.call('HSET', KEYS[4], n .. ':to', ARGV[2])
