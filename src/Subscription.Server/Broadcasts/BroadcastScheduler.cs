@@ -45,9 +45,10 @@ public sealed class BroadcastScheduler(IBackgroundJobClient jobs, JobStorage sto
     }
 
     /// <summary>
-    /// Gets a running broadcast going again: a planner if planning is unfinished, and a job for every unfinished
-    /// chunk ready to send whose worker is gone (no lease, and its job neither waiting nor running). A job started twice is
-    /// harmless: the lease lets one work, and the ledger never sends a follower twice. A final broadcast leaves the open set.
+    /// Gets a running broadcast going again: a planner if planning is unfinished, and a job for every unfinished chunk
+    /// ready to send whose worker is gone (no lease, and its job neither waiting nor running). A job started twice is
+    /// harmless: the lease lets one work, and the ledger never sends a follower twice. A final broadcast leaves the
+    /// open set.
     /// </summary>
     public async Task KickAsync(string id)
     {
