@@ -29,6 +29,10 @@ public sealed class EmbeddedGarnet : IDisposable
             "--checkpointdir", DataPath,
             "--device-type", "RandomAccess",
             "--memory", options.EmbeddedMemory,
+            // When a log page turns read-only, the thread that turned it serializes every object on it (follower
+            // hashes, sets) before going on, inside whatever script it was running. A 16 MB page (the default)
+            // holding 200,000 follower records took 0.56 s; 1 MB pages cut that to pieces of a few tens of ms.
+            "--page", "1m",
             "--index", "16m",
             "--aof",
             // Writes are acknowledged before their AOF commit either way (Garnet's default); committing once a
