@@ -37,7 +37,7 @@ public sealed class DeliveryLedger : IAsyncDisposable
 
     // KEYS per delivery: nonce, delivery key, then the subscriber layout (8). ARGV: nonce ttl ms, delivery ttl ms,
     // then per delivery: body hash, reply ('' = success), operation, then the subscriber layout (7).
-    // Returns the outcome and the reply of each delivery, in order.
+    // Returns the outcome of each delivery and, for a retry, the kept reply ('' otherwise: the caller has its own), in order.
     private static readonly string Script = SubscriberScripts.Library + $$"""
 
         local out = {}
@@ -57,7 +57,7 @@ public sealed class DeliveryLedger : IAsyncDisposable
               apply(ARGV[a + 3], slice(KEYS, k + 3, k + {{KeysPerDelivery}}), slice(ARGV, a + 4, a + {{ArgsPerDelivery}}))
               redis.call('SET', KEYS[k + 2], ARGV[a + 2], 'PX', ARGV[2])
               out[#out + 1] = 'applied'
-              out[#out + 1] = ARGV[a + 2]
+              out[#out + 1] = ''
             end
           end
         end
@@ -93,7 +93,7 @@ public sealed class DeliveryLedger : IAsyncDisposable
             throw new InvalidOperationException($"The delivery script reads {KeysPerDelivery} keys and {ArgsPerDelivery} arguments per delivery; got {keys.Length} and {args.Length}.");
         }
 
-        var pending = new Pending(keys, args, Stopwatch.GetTimestamp(), new TaskCompletionSource<DeliveryResult>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(keys, args, replyXml, Stopwatch.GetTimestamp(), new TaskCompletionSource<DeliveryResult>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_queue.Writer.TryWrite(pending))
         {
             throw new ObjectDisposedException(nameof(DeliveryLedger), "The server is stopping.");
@@ -179,20 +179,26 @@ public sealed class DeliveryLedger : IAsyncDisposable
 
     private async Task WriteScriptAsync(List<Pending> batch)
     {
-        RedisKey[] keys = [.. batch.SelectMany(p => p.Keys)];
-        RedisValue[] args = [_nonceTtl, _deliveryTtl, .. batch.SelectMany(p => p.Args)];
+        var keys = new RedisKey[batch.Count * KeysPerDelivery];
+        var args = new RedisValue[2 + batch.Count * ArgsPerDelivery];
+        (args[0], args[1]) = (_nonceTtl, _deliveryTtl);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            batch[i].Keys.CopyTo(keys, i * KeysPerDelivery);
+            batch[i].Args.CopyTo(args, 2 + i * ArgsPerDelivery);
+        }
+
         var results = (RedisResult[])(await _store.Database.EvaluateInOneSlotAsync(Script, keys, args))!;
         for (var i = 0; i < batch.Count; i++)
         {
-            var reply = results[2 * i + 1].ToString() is { Length: > 0 } xml ? xml : null;
             batch[i].Result.TrySetResult((string?)results[2 * i] switch
             {
-                "applied" => new DeliveryResult(DeliveryOutcome.Applied, reply),
-                "retried" => new DeliveryResult(DeliveryOutcome.Retried, reply),
+                "applied" => new DeliveryResult(DeliveryOutcome.Applied, batch[i].ReplyXml),
+                "retried" => new DeliveryResult(DeliveryOutcome.Retried, results[2 * i + 1].ToString() is { Length: > 0 } kept ? kept : null),
                 _ => new DeliveryResult(DeliveryOutcome.Replayed, null),
             });
         }
     }
 
-    private sealed record Pending(RedisKey[] Keys, RedisValue[] Args, long Queued, TaskCompletionSource<DeliveryResult> Result);
+    private sealed record Pending(RedisKey[] Keys, RedisValue[] Args, string? ReplyXml, long Queued, TaskCompletionSource<DeliveryResult> Result);
 }
