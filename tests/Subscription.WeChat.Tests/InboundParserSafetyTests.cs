@@ -131,6 +131,37 @@ public sealed class InboundParserSafetyTests
     }
 
     [Fact]
+    public void Parse_LineBreaks_AreNormalizedAsXmlRequires()
+    {
+        var xml = ValidText.Replace("<![CDATA[hi]]>", "<![CDATA[a\r\nb\rc]]>", StringComparison.Ordinal);
+
+        var message = Assert.IsType<TextMessage>(InboundParser.Parse(xml));
+
+        Assert.Equal("a\nb\nc", message.Content);
+    }
+
+    [Fact]
+    public void Parse_DeclaredEncoding_IsIgnoredForAnAlreadyDecodedBody()
+    {
+        var xml = "<?xml version=\"1.0\" encoding=\"GBK\"?>" + ValidText.Replace("hi", "你好", StringComparison.Ordinal);
+
+        var message = Assert.IsType<TextMessage>(InboundParser.Parse(xml));
+
+        Assert.Equal("你好", message.Content);
+    }
+
+    [Theory]
+    [InlineData("&undeclared;")]
+    [InlineData("&#1;")]
+    [InlineData("\u0001")]
+    public void Parse_UndeclaredEntityOrControlCharacter_Throws(string content)
+    {
+        var xml = ValidText.Replace("<![CDATA[hi]]>", content, StringComparison.Ordinal);
+
+        Assert.Throws<WeChatXmlException>(() => InboundParser.Parse(xml));
+    }
+
+    [Fact]
     public void Parse_DeeplyNestedUnknownElement_DoesNotOverflow()
     {
         var nested = string.Concat(Enumerable.Repeat("<a>", 20_000)) + "x" + string.Concat(Enumerable.Repeat("</a>", 20_000));
