@@ -14,11 +14,11 @@ public static class MassDispatch
     private const int MaxClientMsgIdBytes = 64;
 
     /// <param name="audience">"all", "tag:{id}" or "list"; with the content it keys sends without a clientmsgid.</param>
-    /// <param name="audienceKey">Identifies the exact audience (the sorted list for send).</param>
+    /// <param name="audienceKey">Identifies the exact audience (the sorted list for send); built only for a send without a clientmsgid.</param>
     /// <param name="candidates">Followers addressed (subscribed or not).</param>
     /// <param name="totalCount">TotalCount of the job event.</param>
     public static IResult Submit(EmulatorState state, JsonElement root, MassContent content, string audience,
-        string audienceKey, Bitset candidates, int totalCount)
+        Func<string> audienceKey, Bitset candidates, int totalCount)
     {
         var clientMsgId = root.Str("clientmsgid");
         if (clientMsgId is not null && Encoding.UTF8.GetByteCount(clientMsgId) > MaxClientMsgIdBytes)
@@ -27,7 +27,7 @@ public static class MassDispatch
         }
 
         // Without a clientmsgid WeChat derives one from audience + content, so an identical resend is a duplicate (§13.5).
-        var key = clientMsgId ?? "auto:" + ContentDigest.Of($"{audienceKey}\n{content.MsgType}\n{content.Digest}");
+        var key = clientMsgId ?? "auto:" + ContentDigest.Of($"{audienceKey()}\n{content.MsgType}\n{content.Digest}");
         var (claimError, msgId) = state.Mass.Claim(key, state.Ids.Next());
         if (claimError != 0)
         {

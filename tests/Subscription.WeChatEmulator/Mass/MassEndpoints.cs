@@ -32,7 +32,7 @@ public static class MassEndpoints
             {
 
                 var all = state.Followers.SubscribedSnapshot();
-                return MassDispatch.Submit(state, body.Root, content, "all", "all", all, all.Count);
+                return MassDispatch.Submit(state, body.Root, content, "all", () => "all", all, all.Count);
             }
 
             var tagId = filter.Long("tag_id");
@@ -42,7 +42,7 @@ public static class MassEndpoints
             }
 
             var audience = state.Followers.SubscribedWithin(members);
-            return MassDispatch.Submit(state, body.Root, content, $"tag:{tagId}", $"tag:{tagId}", audience, audience.Count);
+            return MassDispatch.Submit(state, body.Root, content, $"tag:{tagId}", () => $"tag:{tagId}", audience, audience.Count);
         });
 
         group.MapPost("/send", (WeChatJson body, EmulatorState state) =>
@@ -78,8 +78,7 @@ public static class MassEndpoints
                 }
             }
 
-            var key = "list:" + string.Join(',', openIds.Order(StringComparer.Ordinal));
-            return MassDispatch.Submit(state, body.Root, content, "list", key, addressed, openIds.Distinct().Count());
+            return MassDispatch.Submit(state, body.Root, content, "list", () => "list:" + string.Join(',', openIds.Order(StringComparer.Ordinal)), addressed, openIds.Distinct().Count());
         });
 
         group.MapPost("/preview", (WeChatJson body, EmulatorState state) =>
