@@ -42,10 +42,14 @@ public sealed class LedgerKeys(string prefix, string id)
     /// <summary>Hash: sent, skipped, failed, skipped:reason, failed:errcode, and the mass job results WeChat reported.</summary>
     public RedisKey Counts => _root + "counts";
 
-    /// <summary>Hash: per chunk "n:pos" (next member to send), "n:done", "n:job" (Hangfire id), "n:msg" (mass job id).</summary>
+    /// <summary>
+    /// Hash: per chunk "n:pos" (next member to send), "n:done", "n:job" (Hangfire id), "n:msg" (mass job id); for a
+    /// chunk that is a slice of the audience, "n:from" (exclusive) and "n:to" (inclusive) scores, and for one planned
+    /// as a slice only, "n:count" (its size when cut) and "n:none" (settled with fewer than two to send to).
+    /// </summary>
     public RedisKey Chunks => _root + "chunks";
 
-    /// <summary>List: the openids of chunk n, as snapshotted.</summary>
+    /// <summary>List: the openids of chunk n, as snapshotted (every chunk but a mass one planned as a slice of the audience).</summary>
     public RedisKey Chunk(int n) => _root + "chunk:" + n;
 
     /// <summary>String with a lease: the chunk job working on chunk n.</summary>

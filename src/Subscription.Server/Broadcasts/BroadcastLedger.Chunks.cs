@@ -23,6 +23,28 @@ public sealed partial class BroadcastLedger
             BroadcastScripts.PlanAppend, [ledger.Meta, ledger.Chunk(at.OpenChunk), ledger.Members, ledger.Chunks], args);
     }
 
+    /// <summary>
+    /// Whether a mass plan cuts slices of the audience rather than copying it, decided when planning starts: a plan
+    /// an earlier version began by copying is finished by copying.
+    /// </summary>
+    public async Task<bool> PlansSlicesAsync(string id)
+    {
+        if (await PlanPositionAsync(id) is { OpenChunk: 0, OpenCount: 0, Planned: false })
+        {
+            await Db.HashSetAsync(Keys.Ledger(id).Meta, "plan", "slices", When.NotExists);
+        }
+
+        return await GetMetaAsync(id, "plan") == "slices";
+    }
+
+    /// <summary>See <see cref="BroadcastScripts.PlanSlice"/>.</summary>
+    public async Task<int> AppendSliceAsync(string id, PlanPosition at, AudienceSlice slice)
+    {
+        var ledger = Keys.Ledger(id);
+        return (int)await Db.EvaluateInOneSlotAsync(
+            BroadcastScripts.PlanSlice, [ledger.Meta, ledger.Chunks], [at.Cursor, slice.Range.Through!.Value, slice.Count, at.OpenChunk]);
+    }
+
     /// <summary>See <see cref="BroadcastScripts.PlanFinish"/>: the number of chunks, -1 when the cursor moved on, <see cref="Final"/> when the broadcast is final.</summary>
     public async Task<int> FinishPlanAsync(string id, PlanPosition at, int smallestLastChunk)
     {
@@ -41,13 +63,30 @@ public sealed partial class BroadcastLedger
 
     // Chunks
 
+    /// <summary>See <see cref="BroadcastScripts.SplitSlice"/>: the new chunk's number, or -1 when the lease was lost.</summary>
+    public async Task<int> SplitSliceAsync(string id, int chunk, string token, long firstPartThrough)
+    {
+        var ledger = Keys.Ledger(id);
+        return (int)await Db.EvaluateInOneSlotAsync(
+            BroadcastScripts.SplitSlice, [ledger.Meta, ledger.Chunks, ledger.Lease(chunk)], [chunk, firstPartThrough, token]);
+    }
+
+    /// <summary>See <see cref="BroadcastScripts.SliceUnsendable"/>.</summary>
+    public async Task SliceUnsendableAsync(string id, int chunk, int skipped, int audienceChange, string? lone)
+    {
+        var ledger = Keys.Ledger(id);
+        RedisValue[] args = lone is null ? [chunk, skipped, audienceChange] : [chunk, skipped, audienceChange, lone];
+        await Db.EvaluateInOneSlotAsync(BroadcastScripts.SliceUnsendable, [ledger.Chunks, ledger.Counts, ledger.Meta, ledger.Outcomes], args);
+    }
+
+
     public async Task<ChunkPosition> ChunkAsync(string id, int chunk)
     {
-        var values = await Db.HashGetAsync(Keys.Ledger(id).Chunks, [$"{chunk}:pos", $"{chunk}:done", $"{chunk}:msg", $"{chunk}:from", $"{chunk}:to"]);
+        var values = await Db.HashGetAsync(Keys.Ledger(id).Chunks, [$"{chunk}:pos", $"{chunk}:done", $"{chunk}:msg", $"{chunk}:from", $"{chunk}:to", $"{chunk}:count", $"{chunk}:none"]);
         var range = (string?)values[3] is { } from && (string?)values[4] is { } to
             ? new AudienceRange(long.Parse(from, CultureInfo.InvariantCulture), to == "end" ? null : long.Parse(to, CultureInfo.InvariantCulture))
             : null;
-        return new ChunkPosition((int?)values[0] ?? 0, (string?)values[1] == "1", (long?)values[2], range);
+        return new ChunkPosition((int?)values[0] ?? 0, (string?)values[1] == "1", (long?)values[2], range, (int?)values[5], (string?)values[6] == "1");
     }
 
     /// <summary>Every chunk's fields in one read ("n:done", "n:job", "n:msg", …), for a pass over all chunks.</summary>
@@ -143,5 +182,10 @@ public sealed partial class BroadcastLedger
 /// <summary>Where planning stands: the audience cursor, the chunk being filled and how full it is, whether it is finished.</summary>
 public sealed record PlanPosition(string Cursor, int OpenChunk, int OpenCount, bool Planned, int Chunks);
 
-/// <summary>Where a chunk stands: next member to send, done, its mass job, the slice of the audience it was planned from.</summary>
-public sealed record ChunkPosition(int Position, bool Done, long? MassMsgId, AudienceRange? Range = null);
+/// <summary>
+/// Where a chunk stands: next member to send, done, its mass job, the slice of the audience it was planned from;
+/// for a chunk planned as a slice only (no member list), how many it held then, and whether it was settled with
+/// too few to send to.
+/// </summary>
+public sealed record ChunkPosition(
+    int Position, bool Done, long? MassMsgId, AudienceRange? Range = null, int? SliceCount = null, bool Unsendable = false);

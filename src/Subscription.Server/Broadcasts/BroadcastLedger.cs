@@ -207,11 +207,13 @@ public sealed partial class BroadcastLedger(RedisStore store, TimeProvider time,
     public async Task<string?> GetMetaAsync(string id, string field) => await Db.HashGetAsync(Keys.Ledger(id).Meta, field);
 
     /// <summary>Records a chunk's mass job once; see <see cref="BroadcastScripts.MassSent"/>.</summary>
-    public async Task<bool> MassSentAsync(string id, int chunk, long msgId, int members, int skipped, bool alreadySent)
+    /// <param name="audienceChange">For a slice, how far its audience turned out to differ from what planning counted.</param>
+    public async Task<bool> MassSentAsync(string id, int chunk, long msgId, int members, int skipped, bool alreadySent, int audienceChange = 0)
     {
         var ledger = Keys.Ledger(id);
         var recorded = (int)await Db.EvaluateInOneSlotAsync(
-            BroadcastScripts.MassSent, [ledger.Chunks, ledger.Counts], [chunk, msgId, members, skipped, alreadySent ? "1" : "0", NowMs]) == 1;
+            BroadcastScripts.MassSent, [ledger.Chunks, ledger.Counts, ledger.Meta],
+            [chunk, msgId, members, skipped, alreadySent ? "1" : "0", NowMs, audienceChange]) == 1;
         await Db.StringSetAsync(Keys.MassJob(msgId), $"{id} {chunk}", TimeSpan.FromDays(30));
         return recorded;
     }

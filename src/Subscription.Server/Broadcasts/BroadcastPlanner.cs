@@ -74,6 +74,11 @@ public sealed class BroadcastPlanner(
             return planned >= 0 ? planned : null;
         }
 
+        if (channel == BroadcastChannel.MassOpenIds && broadcast.Definition is { Source: null, Sections: null } && await ledger.PlansSlicesAsync(id))
+        {
+            return await PlanSlicesAsync(id, token, enqueues, cancellationToken);
+        }
+
         var chunkSize = channel == BroadcastChannel.MassOpenIds ? options.Value.MassChunkSize : options.Value.ChunkSize;
         var smallestLast = channel == BroadcastChannel.MassOpenIds ? 2 : 1;
         var source = broadcast.Definition.Source;
@@ -145,6 +150,55 @@ public sealed class BroadcastPlanner(
             if (chunks >= 0 || chunks == BroadcastLedger.Final)
             {
                 return chunks >= 0 ? chunks : null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A mass broadcast to everyone who takes pushes: each chunk is a slice of the audience cut by rank, read when
+    /// it is sent. A follower keeps their place in the audience when they follow again, so no one falls into two
+    /// slices. Nothing is copied: planning is one round trip a chunk.
+    /// </summary>
+    private async Task<int?> PlanSlicesAsync(string id, string token, ChunkJobEnqueues enqueues, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var (reading, renewing) = (ledger.PlanPositionAsync(id), ledger.LeaseAsync(id, PlannerChunk, token));
+            await Task.WhenAll(reading, renewing);
+            var (at, leased) = (reading.Result, renewing.Result);
+            if (at.Planned)
+            {
+                return at.Chunks;
+            }
+
+            if (!leased)
+            {
+                return null;
+            }
+
+            var after = at.Cursor == "end" ? long.MaxValue : long.Parse(at.Cursor, System.Globalization.CultureInfo.InvariantCulture);
+            if (await subscribers.NextSliceAsync(after, options.Value.MassChunkSize) is not { } slice)
+            {
+                var chunks = await ledger.FinishPlanAsync(id, at, 1);
+                if (chunks >= 0 || chunks == BroadcastLedger.Final)
+                {
+                    return chunks >= 0 ? chunks : null;
+                }
+
+                continue;
+            }
+
+            var planned = await ledger.AppendSliceAsync(id, at, slice);
+            if (planned == BroadcastLedger.Final)
+            {
+                return null;
+            }
+
+            if (planned == 1)
+            {
+                await enqueues.AddAsync(at.OpenChunk);
             }
         }
 

@@ -16,6 +16,7 @@ public sealed class MassSender(
     WeChatApiClient api,
     BroadcastLedger ledger,
     SubscriberStore subscribers,
+    BroadcastScheduler scheduler,
     DigestRenderer digests,
     RateLimiter limiter,
     TimeProvider time,
@@ -28,30 +29,26 @@ public sealed class MassSender(
     public async Task SendChunkAsync(Broadcast broadcast, Issue issue, int chunk, ChunkPosition at, string token, SendStop stop, CancellationToken cancellationToken)
     {
         var id = broadcast.Id;
-        if (at.MassMsgId is not null)
+        if (at.MassMsgId is not null || at.Unsendable)
         {
             await ledger.ChunkDoneAsync(id, chunk, token);
             return;
         }
 
-        IReadOnlyList<string> recipients = [];
-        var skipped = 0;
-        if (broadcast.Definition.Channel == BroadcastChannel.MassOpenIds)
+        var to = broadcast.Definition.Channel != BroadcastChannel.MassOpenIds ? new Recipients([], 0, 0)
+            : at is { SliceCount: { } planned, Range: { } slice } ? await SliceRecipientsAsync(id, chunk, planned, slice, token)
+            : await ListRecipientsAsync(id, chunk, at);
+        if (to is null)
         {
-            var members = await ledger.MembersAsync(id, chunk, 0, WeChatApiClient.MaxMassSendOpenIds);
-            if (members.Count == 0)
+            if (await ledger.ChunkDoneAsync(id, chunk, token))
             {
-                // Planning never closes an empty chunk: the broadcast became final and its plan was tidied away.
-                await ledger.ChunkDoneAsync(id, chunk, token);
-                return;
+                logger.LogInformation("Broadcast {Id} completed", id);
             }
 
-            var reach = await subscribers.ReachAsync(members, at.Range);
-            var still = members.Where((_, i) => reach[i] == Reach.Reachable).ToList();
-            // mass/send needs two openids; WeChat itself filters those who left, so a short list goes as snapshotted.
-            (recipients, skipped) = still.Count >= WeChatApiClient.MinMassSendOpenIds ? (still, members.Count - still.Count) : (members, 0);
+            return;
         }
 
+        var (recipients, skipped) = (to.OpenIds, to.Skipped);
         var content = await ContentAsync(broadcast, issue, cancellationToken);
         var o = options.Value;
         for (var attempt = 1; !stop.Stopped && !cancellationToken.IsCancellationRequested; attempt++)
@@ -68,7 +65,7 @@ public sealed class MassSender(
                     ? await api.SendMassToOpenIdsAsync(recipients, content, ClientMsgId(id, chunk), cancellationToken: cancellationToken)
                     : await api.SendMassToAllAsync(content, ClientMsgId(id, chunk), cancellationToken: cancellationToken);
                 var members = broadcast.Definition.Channel == BroadcastChannel.MassOpenIds ? recipients.Count : (int)broadcast.Audience;
-                await ledger.MassSentAsync(id, chunk, result.MsgId, members, skipped, result.AlreadySent);
+                await ledger.MassSentAsync(id, chunk, result.MsgId, members, skipped, result.AlreadySent, to.AudienceChange);
                 if (await ledger.ChunkDoneAsync(id, chunk, token))
                 {
                     logger.LogInformation("Broadcast {Id} completed", id);
@@ -104,6 +101,57 @@ public sealed class MassSender(
             }
         }
     }
+
+    /// <summary>The openids of a chunk planned as a list; null when there is nothing to send.</summary>
+    private async Task<Recipients?> ListRecipientsAsync(string id, int chunk, ChunkPosition at)
+    {
+        var members = await ledger.MembersAsync(id, chunk, 0, WeChatApiClient.MaxMassSendOpenIds);
+        if (members.Count == 0)
+        {
+            // Planning never closes an empty chunk: the broadcast became final and its plan was tidied away.
+            return null;
+        }
+
+        var reach = await subscribers.ReachAsync(members, at.Range);
+        var still = members.Where((_, i) => reach[i] == Reach.Reachable).ToList();
+        // mass/send needs two openids; WeChat itself filters those who left, so a short list goes as snapshotted.
+        return still.Count >= WeChatApiClient.MinMassSendOpenIds ? new(still, members.Count - still.Count, 0) : new(members, 0, 0);
+    }
+
+    /// <summary>
+    /// Who in a slice of the audience takes pushes now; null when the slice was settled without a send (fewer than
+    /// two left) or the lease was lost. Those who left since planning are skipped; those who came back since are in
+    /// it, and if that takes the slice past the chunk size (at most what mass/send accepts), the rest becomes a chunk
+    /// of its own.
+    /// </summary>
+    private async Task<Recipients?> SliceRecipientsAsync(string id, int chunk, int planned, AudienceRange slice, string token)
+    {
+        var read = await subscribers.ReadSliceAsync(slice, options.Value.MassChunkSize);
+        if (read.RestAfter is { } through)
+        {
+            var rest = await ledger.SplitSliceAsync(id, chunk, token, through);
+            if (rest < 0)
+            {
+                return null;
+            }
+
+            logger.LogInformation("Broadcast {Id}: chunk {Chunk} holds more than one mass send; the rest is chunk {Rest}", id, chunk, rest);
+            await scheduler.EnsureChunkJobAsync(id, rest);
+        }
+
+        var skipped = Math.Max(0, planned - read.Members);
+        var change = read.OpenIds.Count + skipped - planned;
+        if (read.OpenIds.Count >= WeChatApiClient.MinMassSendOpenIds)
+        {
+            return new Recipients(read.OpenIds, skipped, change);
+        }
+
+        await ledger.SliceUnsendableAsync(id, chunk, skipped, change, read.OpenIds.FirstOrDefault());
+        return null;
+    }
+
+    /// <param name="AudienceChange">How far the chunk's audience differs from what planning counted.</param>
+    private sealed record Recipients(IReadOnlyList<string> OpenIds, int Skipped, int AudienceChange);
 
     /// <summary>A draft article with the configured cover, created once per broadcast; else the text digest.</summary>
     private async Task<MassContent> ContentAsync(Broadcast broadcast, Issue issue, CancellationToken cancellationToken)

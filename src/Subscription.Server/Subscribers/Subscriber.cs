@@ -24,6 +24,15 @@ public sealed record AudiencePage(IReadOnlyList<string> OpenIds, long? NextCurso
 /// <summary>Audience scores after <paramref name="After"/> up to <paramref name="Through"/> (null: no upper end).</summary>
 public sealed record AudienceRange(long After, long? Through);
 
+/// <summary>A slice of the audience and how many followers it held when it was cut.</summary>
+public sealed record AudienceSlice(AudienceRange Range, int Count);
+
+/// <summary>
+/// What a slice of the audience holds now: who among those read takes pushes, how many were read, and where the
+/// part read ends if the slice holds more (null: all of it was read).
+/// </summary>
+public sealed record SliceRead(IReadOnlyList<string> OpenIds, int Members, long? RestAfter);
+
 /// <summary>What an event did to a follower.</summary>
 public enum FollowerChange
 {

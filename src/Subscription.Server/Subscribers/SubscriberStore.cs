@@ -262,6 +262,80 @@ public sealed class SubscriberStore(RedisStore store, ReaderClock clock, IOption
         return reach;
     }
 
+    /// <summary>
+    /// The next slice of the audience after <paramref name="after"/>: <paramref name="size"/> followers, or all that
+    /// are left. A slice never leaves a single follower behind it (mass/send needs two): it ends one earlier instead.
+    /// Null when nobody follows after the cursor.
+    /// </summary>
+    public async Task<AudienceSlice?> NextSliceAsync(long after, int size)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(size, 2);
+        var db = store.Database;
+        // The (size-1)th to the (size+2)th follower: where a full slice ends, and whether exactly one is left after it.
+        var edge = await db.SortedSetRangeByScoreWithScoresAsync(
+            Keys.Audience, after, double.PositiveInfinity, Exclude.Start, Order.Ascending, size - 2, 4);
+        if (edge.Length == 4)
+        {
+            return new AudienceSlice(new AudienceRange(after, (long)edge[1].Score), size);
+        }
+
+        if (edge.Length == 3)
+        {
+            return new AudienceSlice(new AudienceRange(after, (long)edge[0].Score), size - 1);
+        }
+
+        var batch = db.CreateBatch();
+        var last = batch.SortedSetRangeByScoreWithScoresAsync(Keys.Audience, after, double.PositiveInfinity, Exclude.Start, Order.Descending, 0, 1);
+        var count = batch.SortedSetLengthAsync(Keys.Audience, after, double.PositiveInfinity, Exclude.Start);
+        batch.Execute();
+        var (end, left) = (await last, await count);
+        return end.Length == 0 || left == 0 ? null : new AudienceSlice(new AudienceRange(after, (long)end[0].Score), (int)left);
+    }
+
+    /// <summary>
+    /// The followers a slice of the audience holds now, in follow order, up to <paramref name="max"/> of them: those
+    /// among them who take pushes, how many were read, and if the slice holds more, the score the first
+    /// <paramref name="max"/> end at.
+    /// </summary>
+    public async Task<SliceRead> ReadSliceAsync(AudienceRange range, int max)
+    {
+        var db = store.Database;
+        var through = range.Through ?? double.PositiveInfinity;
+        var members = await db.SortedSetRangeByScoreAsync(Keys.Audience, range.After, through, Exclude.Start, skip: 0, take: max + 1);
+        long? restAfter = null;
+        if (members.Length > max)
+        {
+            // Rare (followers who came back since planning): read again with scores for where the first part ends.
+            var scored = await db.SortedSetRangeByScoreWithScoresAsync(Keys.Audience, range.After, through, Exclude.Start, Order.Ascending, 0, max + 1);
+            members = [.. scored.Take(max).Select(e => e.Element)];
+            restAfter = scored.Length > max ? (long)scored[max - 1].Score : null;
+        }
+
+        if (members.Length == 0)
+        {
+            return new SliceRead([], 0, restAfter);
+        }
+
+        var openIds = new List<string>(members.Length);
+        if (!await OptOutsCompleteAsync())
+        {
+            var flags = await FlagsAsync([.. members.Select(m => (string)m!)]);
+            openIds.AddRange(members.Where((_, i) => FollowerFlags.ReachOf(flags[i]) == Reach.Reachable).Select(m => (string)m!));
+            return new SliceRead(openIds, members.Length, restAfter);
+        }
+
+        var optedOut = await db.SetContainsAsync(Keys.OptedOut, members);
+        for (var i = 0; i < members.Length; i++)
+        {
+            if (!optedOut[i])
+            {
+                openIds.Add((string)members[i]!);
+            }
+        }
+
+        return new SliceRead(openIds, members.Length, restAfter);
+    }
+
     private async ValueTask<bool> OptOutsCompleteAsync() =>
         _optOutsComplete || (_optOutsComplete = await store.Database.KeyExistsAsync(Keys.OptedOutReady));
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Subscription.Server.Broadcasts;
+using Subscription.Server.Subscribers;
 using Subscription.Server.Tests.Infrastructure;
 using Subscription.WeChatEmulator.Api;
 using Subscription.WeChatEmulator.Faults;
@@ -61,6 +62,69 @@ public sealed class MassBroadcastTests(StoreFixture store)
         Assert.Equal([10, 9, 2], rig.WeChat.State.Mass.All().OrderBy(j => j.MsgId).Select(j => j.TotalCount));
         Assert.All(rig.OpenIds, openId => Assert.Single(rig.WeChat.State.Deliveries.For(openId)));
         Assert.Equal(21, view.GetProperty("sent").GetInt64());
+    }
+
+    [Fact]
+    public async Task MassOpenIds_FollowersBackInsideAPlannedSlice_TheRestGoesAsAnotherCall_EveryoneOnce()
+    {
+        var settings = new Dictionary<string, string?> { ["Broadcasts:MassChunkSize"] = "10" };
+        await using var rig = await BroadcastRig.CreateAsync(store, 25, workers: 0, settings: settings);
+        var subscribers = rig.Server.Services.GetRequiredService<SubscriberStore>();
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var away = rig.OpenIds.Skip(1).Take(5).ToList();
+        foreach (var openId in away)
+        {
+            await subscribers.UnfollowAsync(openId, now - 60);
+        }
+
+        var id = await rig.StartAsync("mass-openids");
+        await rig.Server.Services.GetRequiredService<BroadcastPlanner>().PlanAsync(id, CancellationToken.None);
+        var planned = await rig.Server.Services.GetRequiredService<BroadcastLedger>().PlanPositionAsync(id);
+        Assert.Equal((true, 2), (planned.Planned, planned.Chunks));
+
+        // Back after planning, in their old places: the first slice now holds 15, more than a call of 10 takes.
+        foreach (var openId in away)
+        {
+            await subscribers.FollowAsync(openId, now - 30, null);
+        }
+
+        rig.AddServer(workers: 1, settings).CreateClient();
+        var view = await rig.WaitForStateAsync(id, "completed", TimeSpan.FromSeconds(30));
+
+        var jobs = rig.WeChat.State.Mass.All();
+        Assert.Equal([10, 10, 5], jobs.Select(j => j.TotalCount).OrderDescending());
+        Assert.Equal(3, jobs.Select(j => j.ClientMsgId).Distinct().Count());
+        Assert.All(rig.OpenIds, openId => Assert.Single(rig.WeChat.State.Deliveries.For(openId)));
+        Assert.Equal(25, view.GetProperty("sent").GetInt64());
+        Assert.Equal(25, view.GetProperty("audience").GetInt64());
+    }
+
+    [Fact]
+    public async Task MassOpenIds_SliceLeftWithOneFollower_FailsThemWith40130_TheOptedOutAndTheLeftAreNotSent()
+    {
+        var settings = new Dictionary<string, string?> { ["Broadcasts:MassChunkSize"] = "3" };
+        await using var rig = await BroadcastRig.CreateAsync(store, 5, workers: 0, settings: settings);
+        var subscribers = rig.Server.Services.GetRequiredService<SubscriberStore>();
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        await subscribers.TouchAsync(rig.OpenIds[0], now - 60, pushEnabled: false);
+
+        var id = await rig.StartAsync("mass-openids");
+        await rig.Server.Services.GetRequiredService<BroadcastPlanner>().PlanAsync(id, CancellationToken.None);
+        var ledger = rig.Server.Services.GetRequiredService<BroadcastLedger>();
+        Assert.Equal(2, (await ledger.PlanPositionAsync(id)).Chunks);
+        // The second slice held two when planned; one leaves, and mass/send takes no single openid.
+        await subscribers.UnfollowAsync(rig.OpenIds[4], now - 30);
+
+        rig.AddServer(workers: 1, settings).CreateClient();
+        var view = await rig.WaitForStateAsync(id, "completed", TimeSpan.FromSeconds(30));
+
+        var job = Assert.Single(rig.WeChat.State.Mass.All());
+        Assert.Equal(2, job.TotalCount);
+        Assert.Equal([0, 1, 1, 0, 0], rig.OpenIds.Select(rig.WeChat.State.Deliveries.CountFor));
+        Assert.Equal("f:40130", await ledger.OutcomeAsync(id, rig.OpenIds[3]));
+        Assert.Equal((4, 2, 1, 1), (view.GetProperty("audience").GetInt64(), view.GetProperty("sent").GetInt64(),
+            view.GetProperty("skipped").GetInt64(), view.GetProperty("failed").GetInt64()));
+        Assert.Equal(1, view.GetProperty("failedByCode").GetProperty("40130").GetInt64());
     }
 
     [Fact]
