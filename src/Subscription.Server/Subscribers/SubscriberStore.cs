@@ -301,7 +301,11 @@ public sealed class SubscriberStore(RedisStore store, ReaderClock clock, IOption
     {
         var db = store.Database;
         var through = range.Through ?? double.PositiveInfinity;
-        var members = await db.SortedSetRangeByScoreAsync(Keys.Audience, range.After, through, Exclude.Start, skip: 0, take: max + 1);
+        var batch = db.CreateBatch();
+        var reading = batch.SortedSetRangeByScoreAsync(Keys.Audience, range.After, through, Exclude.Start, skip: 0, take: max + 1);
+        var counting = batch.SetLengthAsync(Keys.OptedOut);
+        batch.Execute();
+        var (members, declined) = (await reading, await counting);
         long? restAfter = null;
         if (members.Length > max)
         {
@@ -311,12 +315,12 @@ public sealed class SubscriberStore(RedisStore store, ReaderClock clock, IOption
             restAfter = scored.Length > max ? (long)scored[max - 1].Score : null;
         }
 
+        var openIds = new List<string>(members.Length);
         if (members.Length == 0)
         {
-            return new SliceRead([], 0, restAfter);
+            return new SliceRead(openIds, 0, restAfter);
         }
 
-        var openIds = new List<string>(members.Length);
         if (!await OptOutsCompleteAsync())
         {
             var flags = await FlagsAsync([.. members.Select(m => (string)m!)]);
@@ -324,7 +328,10 @@ public sealed class SubscriberStore(RedisStore store, ReaderClock clock, IOption
             return new SliceRead(openIds, members.Length, restAfter);
         }
 
-        var optedOut = await db.SetContainsAsync(Keys.OptedOut, members);
+        // Few decline pushes as a rule: reading them all is cheaper than asking about each member of the slice.
+        var optedOut = declined == 0 ? new bool[members.Length]
+            : declined <= members.Length / 4 ? Contains(await db.SetMembersAsync(Keys.OptedOut), members)
+            : await db.SetContainsAsync(Keys.OptedOut, members);
         for (var i = 0; i < members.Length; i++)
         {
             if (!optedOut[i])
@@ -334,6 +341,12 @@ public sealed class SubscriberStore(RedisStore store, ReaderClock clock, IOption
         }
 
         return new SliceRead(openIds, members.Length, restAfter);
+    }
+
+    private static bool[] Contains(RedisValue[] set, RedisValue[] members)
+    {
+        var lookup = set.Select(m => (string)m!).ToHashSet(StringComparer.Ordinal);
+        return [.. members.Select(m => lookup.Contains((string)m!))];
     }
 
     private async ValueTask<bool> OptOutsCompleteAsync() =>
