@@ -36,8 +36,8 @@ public sealed class ChunkRunner(
             return;
         }
 
-        using var renewal = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var keeper = KeepLeaseAsync(id, chunk, token, renewal.Token);
+        using var renewal = new PeriodicTimer(options.Value.Lease / 3, time);
+        var keeper = KeepLeaseAsync(id, chunk, token, renewal, cancellationToken);
         try
         {
             var at = await ledger.ChunkAsync(id, chunk);
@@ -80,7 +80,8 @@ public sealed class ChunkRunner(
         }
         finally
         {
-            await renewal.CancelAsync();
+            // Stopping the timer ends the keeper's wait with no exception (a chunk job ends this way every time).
+            renewal.Dispose();
             await keeper;
             await ledger.ReleaseAsync(id, chunk, token);
         }
@@ -146,9 +147,9 @@ public sealed class ChunkRunner(
         _ => "",
     };
 
-    private async Task KeepLeaseAsync(string id, int chunk, string token, CancellationToken cancellationToken)
+    /// <param name="timer">Ticks while the job runs; disposed when it ends.</param>
+    private async Task KeepLeaseAsync(string id, int chunk, string token, PeriodicTimer timer, CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(options.Value.Lease / 3, time);
         try
         {
             while (await timer.WaitForNextTickAsync(cancellationToken))
