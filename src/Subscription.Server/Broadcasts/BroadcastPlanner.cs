@@ -87,18 +87,10 @@ public sealed class BroadcastPlanner(
         (string Cursor, int Size, Task<(IReadOnlyList<string>, string?)> Read)? ahead = null;
         while (!cancellationToken.IsCancellationRequested)
         {
-            // One round trip: where planning stands, and the lease renewed.
-            var (reading, renewing) = (ledger.PlanPositionAsync(id), ledger.LeaseAsync(id, PlannerChunk, token));
-            await Task.WhenAll(reading, renewing);
-            var (at, leased) = (reading.Result, renewing.Result);
-            if (at.Planned)
+            var at = await RenewedPositionAsync(id, token);
+            if (at is null || at.Planned)
             {
-                return at.Chunks;
-            }
-
-            if (!leased)
-            {
-                return null;
+                return at?.Chunks;
             }
 
             var size = Math.Min(chunkSize - at.OpenCount, pageSize);
@@ -165,17 +157,10 @@ public sealed class BroadcastPlanner(
     {
         while (!cancellationToken.IsCancellationRequested)
         {
-            var (reading, renewing) = (ledger.PlanPositionAsync(id), ledger.LeaseAsync(id, PlannerChunk, token));
-            await Task.WhenAll(reading, renewing);
-            var (at, leased) = (reading.Result, renewing.Result);
-            if (at.Planned)
+            var at = await RenewedPositionAsync(id, token);
+            if (at is null || at.Planned)
             {
-                return at.Chunks;
-            }
-
-            if (!leased)
-            {
-                return null;
+                return at?.Chunks;
             }
 
             var after = at.Cursor == "end" ? long.MaxValue : long.Parse(at.Cursor, System.Globalization.CultureInfo.InvariantCulture);
@@ -203,6 +188,14 @@ public sealed class BroadcastPlanner(
         }
 
         return null;
+    }
+
+    /// <summary>One round trip: where planning stands, with this planner's lease renewed; null when the lease went to another.</summary>
+    private async Task<PlanPosition?> RenewedPositionAsync(string id, string token)
+    {
+        var (reading, renewing) = (ledger.PlanPositionAsync(id), ledger.LeaseAsync(id, PlannerChunk, token));
+        await Task.WhenAll(reading, renewing);
+        return reading.Result.Planned || renewing.Result ? reading.Result : null;
     }
 
     /// <summary>The next active followers after the cursor who take pushes and, if asked, one of the sections.</summary>
