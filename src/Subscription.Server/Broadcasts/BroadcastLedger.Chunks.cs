@@ -25,16 +25,22 @@ public sealed partial class BroadcastLedger
 
     /// <summary>
     /// Whether a mass plan cuts slices of the audience rather than copying it, decided when planning starts: a plan
-    /// an earlier version began by copying is finished by copying.
+    /// an earlier version began by copying is finished by copying, and so is one begun while the opted-out set was
+    /// still being back-filled (a slice checks against that set alone).
     /// </summary>
-    public async Task<bool> PlansSlicesAsync(string id)
+    /// <param name="lastPlace">Where the audience ends now: a slice plan covers no one who follows after it starts.</param>
+    /// <returns>Where the slice plan ends; null for a copying plan.</returns>
+    public async Task<long?> PlansSlicesAsync(string id, bool optOutsComplete, long lastPlace)
     {
-        if (await PlanPositionAsync(id) is { OpenChunk: 0, OpenCount: 0, Planned: false })
+        if (optOutsComplete && await PlanPositionAsync(id) is { OpenChunk: 0, OpenCount: 0, Planned: false })
         {
-            await Db.HashSetAsync(Keys.Ledger(id).Meta, "plan", "slices", When.NotExists);
+            // One write, so that the plan and where it ends are never apart.
+            await Db.HashSetAsync(Keys.Ledger(id).Meta, "plan", $"slices:{lastPlace}", When.NotExists);
         }
 
-        return await GetMetaAsync(id, "plan") == "slices";
+        return await GetMetaAsync(id, "plan") is { } plan && plan.StartsWith("slices:", StringComparison.Ordinal)
+            ? long.Parse(plan["slices:".Length..], CultureInfo.InvariantCulture)
+            : null;
     }
 
     /// <summary>See <see cref="BroadcastScripts.PlanSlice"/>.</summary>

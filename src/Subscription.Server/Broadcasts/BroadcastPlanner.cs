@@ -74,9 +74,10 @@ public sealed class BroadcastPlanner(
             return planned >= 0 ? planned : null;
         }
 
-        if (channel == BroadcastChannel.MassOpenIds && broadcast.Definition is { Source: null, Sections: null } && await ledger.PlansSlicesAsync(id))
+        if (channel == BroadcastChannel.MassOpenIds && broadcast.Definition is { Source: null, Sections: null }
+            && await ledger.PlansSlicesAsync(id, await subscribers.OptOutsCompleteAsync(), await subscribers.LastPlaceAsync()) is { } lastPlace)
         {
-            return await PlanSlicesAsync(id, token, enqueues, cancellationToken);
+            return await PlanSlicesAsync(id, lastPlace, token, enqueues, cancellationToken);
         }
 
         var chunkSize = channel == BroadcastChannel.MassOpenIds ? options.Value.MassChunkSize : options.Value.ChunkSize;
@@ -153,7 +154,8 @@ public sealed class BroadcastPlanner(
     /// it is sent. A follower keeps their place in the audience when they follow again, so no one falls into two
     /// slices. Nothing is copied: planning is one round trip a chunk.
     /// </summary>
-    private async Task<int?> PlanSlicesAsync(string id, string token, ChunkJobEnqueues enqueues, CancellationToken cancellationToken)
+    /// <param name="lastPlace">Where the audience ended when planning started: those who follow later are not in this broadcast.</param>
+    private async Task<int?> PlanSlicesAsync(string id, long lastPlace, string token, ChunkJobEnqueues enqueues, CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -164,7 +166,7 @@ public sealed class BroadcastPlanner(
             }
 
             var after = at.Cursor == "end" ? long.MaxValue : long.Parse(at.Cursor, System.Globalization.CultureInfo.InvariantCulture);
-            if (await subscribers.NextSliceAsync(after, options.Value.MassChunkSize) is not { } slice)
+            if (await subscribers.NextSliceAsync(after, lastPlace, options.Value.MassChunkSize) is not { } slice)
             {
                 var chunks = await ledger.FinishPlanAsync(id, at, 1);
                 if (chunks >= 0 || chunks == BroadcastLedger.Final)

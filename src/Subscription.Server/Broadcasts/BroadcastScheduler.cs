@@ -74,8 +74,9 @@ public sealed class BroadcastScheduler(IBackgroundJobClient jobs, JobStorage sto
             }
         }
 
-        // While a mass plan is unfinished its newest chunk waits for the planner: the last chunk may still borrow a
-        // member from it (mass/send needs two), and a member sent with both would get the issue twice.
+        // While a mass plan is unfinished its newest chunk waits for the planner: in a copying plan the last chunk
+        // may still borrow a member from it (mass/send needs two), and a member sent with both would get the issue
+        // twice. (A slice plan needs no wait; it costs one chunk's head start.)
         var ready = broadcast.Planned || broadcast.Definition.Channel.IsPerFollower() ? broadcast.Chunks : broadcast.Chunks - 1;
         var fields = await ledger.ChunkFieldsAsync(id);
         var unfinished = Enumerable.Range(0, Math.Max(ready, 0)).Where(chunk => !fields.ContainsKey($"{chunk}:done")).ToList();

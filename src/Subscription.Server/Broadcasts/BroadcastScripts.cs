@@ -260,12 +260,15 @@ internal static class BroadcastScripts
         """;
 
     // KEYS: meta, chunks, the chunk's lease. ARGV: chunk, the score its first part ends at, lease token.
-    // Splits a slice that holds more than mass/send takes (followers who came back since planning keep their
-    // place): the chunk keeps its first part and the rest becomes a new chunk, numbered next. A planner still at
-    // work moves on to the number after it. Returns the new chunk's number, or -1 when the lease was lost.
+    // Splits a slice that holds more than a chunk (followers who came back since planning keep their place): the
+    // chunk keeps its first part and the rest becomes a new chunk, numbered next. A planner still at work moves on
+    // to the number after it. Once only: a second call returns the chunk the first made. Returns the new chunk's
+    // number, or -1 when the lease was lost.
     public const string SplitSlice = """
         if redis.call('GET', KEYS[3]) ~= ARGV[3] then return -1 end
         local n = ARGV[1]
+        local made = redis.call('HGET', KEYS[2], n .. ':rest')
+        if made then return tonumber(made) end
         local to = redis.call('HGET', KEYS[2], n .. ':to')
         local m
         if redis.call('HGET', KEYS[1], 'planned') == '1' then
@@ -275,7 +278,7 @@ internal static class BroadcastScripts
           m = tonumber(redis.call('HGET', KEYS[1], 'pchunk'))
           redis.call('HSET', KEYS[1], 'pchunk', m + 1, 'chunks', m + 1)
         end
-        redis.call('HSET', KEYS[2], m .. ':from', ARGV[2], m .. ':to', to, m .. ':count', 0, n .. ':to', ARGV[2])
+        redis.call('HSET', KEYS[2], m .. ':from', ARGV[2], m .. ':to', to, m .. ':count', 0, n .. ':to', ARGV[2], n .. ':rest', m)
         return m
         """;
 

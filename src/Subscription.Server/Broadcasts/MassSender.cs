@@ -35,9 +35,24 @@ public sealed class MassSender(
             return;
         }
 
-        var to = broadcast.Definition.Channel != BroadcastChannel.MassOpenIds ? new Recipients([], 0, 0)
-            : at is { SliceCount: { } planned, Range: { } slice } ? await SliceRecipientsAsync(id, chunk, planned, slice, token)
-            : await ListRecipientsAsync(id, chunk, at);
+        Recipients? to;
+        if (broadcast.Definition.Channel != BroadcastChannel.MassOpenIds)
+        {
+            to = new Recipients([], 0, 0);
+        }
+        else if (at is { SliceCount: { } planned, Range: { } slice })
+        {
+            (to, var leaseLost) = await SliceRecipientsAsync(id, chunk, planned, slice, token);
+            if (leaseLost)
+            {
+                return;
+            }
+        }
+        else
+        {
+            to = await ListRecipientsAsync(id, chunk, at);
+        }
+
         if (to is null)
         {
             if (await ledger.ChunkDoneAsync(id, chunk, token))
@@ -69,6 +84,11 @@ public sealed class MassSender(
                 if (await ledger.ChunkDoneAsync(id, chunk, token))
                 {
                     logger.LogInformation("Broadcast {Id} completed", id);
+                }
+
+                if (at.SliceCount is not null)
+                {
+                    await subscribers.ForgetSliceAsync(id, chunk);
                 }
 
                 return;
@@ -119,20 +139,21 @@ public sealed class MassSender(
     }
 
     /// <summary>
-    /// Who in a slice of the audience takes pushes now; null when the slice was settled without a send (fewer than
-    /// two left) or the lease was lost. Those who left since planning are skipped; those who came back since are in
-    /// it, and if that takes the slice past the chunk size (at most what mass/send accepts), the rest becomes a chunk
-    /// of its own.
+    /// Who in a slice of the audience takes pushes, fixed at the chunk's first attempt so that every retry sends to
+    /// the same list: one WeChat may already have taken is answered 45065 for that list, never sent again, and no one
+    /// it reached is split off into another chunk. Those who left since planning are skipped; those who came back
+    /// since are in it, and if that takes the slice past the chunk size (at most what mass/send accepts), the rest
+    /// becomes a chunk of its own. Null recipients when the slice was settled without a send (fewer than two left).
     /// </summary>
-    private async Task<Recipients?> SliceRecipientsAsync(string id, int chunk, int planned, AudienceRange slice, string token)
+    private async Task<(Recipients? To, bool LeaseLost)> SliceRecipientsAsync(string id, int chunk, int planned, AudienceRange slice, string token)
     {
-        var read = await subscribers.ReadSliceAsync(slice, options.Value.MassChunkSize);
+        var read = await subscribers.FixSliceAsync(id, chunk, slice, options.Value.MassChunkSize, FixedSliceKeep);
         if (read.RestAfter is { } through)
         {
             var rest = await ledger.SplitSliceAsync(id, chunk, token, through);
             if (rest < 0)
             {
-                return null;
+                return (null, true);
             }
 
             logger.LogInformation("Broadcast {Id}: chunk {Chunk} holds more than one mass send; the rest is chunk {Rest}", id, chunk, rest);
@@ -143,12 +164,16 @@ public sealed class MassSender(
         var change = read.OpenIds.Count + skipped - planned;
         if (read.OpenIds.Count >= WeChatApiClient.MinMassSendOpenIds)
         {
-            return new Recipients(read.OpenIds, skipped, change);
+            return (new Recipients(read.OpenIds, skipped, change), false);
         }
 
         await ledger.SliceUnsendableAsync(id, chunk, skipped, change, read.OpenIds.FirstOrDefault());
-        return null;
+        await subscribers.ForgetSliceAsync(id, chunk);
+        return (null, false);
     }
+
+    /// <summary>How long a slice's fixed list outlives a chunk that never finished: past any retry, pause or resume.</summary>
+    private static readonly TimeSpan FixedSliceKeep = TimeSpan.FromDays(7);
 
     /// <param name="AudienceChange">How far the chunk's audience differs from what planning counted.</param>
     private sealed record Recipients(IReadOnlyList<string> OpenIds, int Skipped, int AudienceChange);

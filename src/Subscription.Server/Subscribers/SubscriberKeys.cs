@@ -50,6 +50,15 @@ public sealed class SubscriberKeys(string prefix)
     /// <summary>String with a lease: the instance running the follower sync.</summary>
     public RedisKey SyncLock { get; } = prefix + Tag + "sync:lock";
 
+    /// <summary>
+    /// List: the followers a mass broadcast's slice sends to, fixed at its first attempt so that every retry sends
+    /// the same list; with <see cref="SliceCut"/>. In this slot so that a script copies them from the audience.
+    /// </summary>
+    public RedisKey Slice(string broadcastId, int chunk) => $"{_root}slice:{broadcastId}:{chunk}";
+
+    /// <summary>String "rest:read": where the fixed slice ends if the audience held more ('' if not), and how many it read.</summary>
+    public RedisKey SliceCut(string broadcastId, int chunk) => $"{_root}slice:{broadcastId}:{chunk}:cut";
+
     /// <summary>String: the hash of the body first seen with a callback nonce (replay protection).</summary>
     public RedisKey Nonce(string nonce) => _root + "nonce:" + nonce;
 

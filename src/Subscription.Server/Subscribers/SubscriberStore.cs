@@ -262,18 +262,24 @@ public sealed class SubscriberStore(RedisStore store, ReaderClock clock, IOption
         return reach;
     }
 
+    /// <summary>The highest place in the audience (0 when nobody follows): where a plan that starts now ends.</summary>
+    public async Task<long> LastPlaceAsync()
+    {
+        var last = await store.Database.SortedSetRangeByRankWithScoresAsync(Keys.Audience, 0, 0, Order.Descending);
+        return last.Length == 0 ? 0 : (long)last[0].Score;
+    }
+
     /// <summary>
-    /// The next slice of the audience after <paramref name="after"/>: <paramref name="size"/> followers, or all that
-    /// are left. A slice never leaves a single follower behind it (mass/send needs two): it ends one earlier instead.
-    /// Null when nobody follows after the cursor.
+    /// The next slice of the audience after <paramref name="after"/> up to <paramref name="through"/>:
+    /// <paramref name="size"/> followers, or all that are left. A slice never leaves a single follower behind it
+    /// (mass/send needs two): it ends one earlier instead. Null when nobody follows in that range.
     /// </summary>
-    public async Task<AudienceSlice?> NextSliceAsync(long after, int size)
+    public async Task<AudienceSlice?> NextSliceAsync(long after, long through, int size)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 2);
         var db = store.Database;
         // The (size-1)th to the (size+2)th follower: where a full slice ends, and whether exactly one is left after it.
-        var edge = await db.SortedSetRangeByScoreWithScoresAsync(
-            Keys.Audience, after, double.PositiveInfinity, Exclude.Start, Order.Ascending, size - 2, 4);
+        var edge = await db.SortedSetRangeByScoreWithScoresAsync(Keys.Audience, after, through, Exclude.Start, Order.Ascending, size - 2, 4);
         if (edge.Length == 4)
         {
             return new AudienceSlice(new AudienceRange(after, (long)edge[1].Score), size);
@@ -285,70 +291,41 @@ public sealed class SubscriberStore(RedisStore store, ReaderClock clock, IOption
         }
 
         var batch = db.CreateBatch();
-        var last = batch.SortedSetRangeByScoreWithScoresAsync(Keys.Audience, after, double.PositiveInfinity, Exclude.Start, Order.Descending, 0, 1);
-        var count = batch.SortedSetLengthAsync(Keys.Audience, after, double.PositiveInfinity, Exclude.Start);
+        var last = batch.SortedSetRangeByScoreWithScoresAsync(Keys.Audience, after, through, Exclude.Start, Order.Descending, 0, 1);
+        var count = batch.SortedSetLengthAsync(Keys.Audience, after, through, Exclude.Start);
         batch.Execute();
         var (end, left) = (await last, await count);
         return end.Length == 0 || left == 0 ? null : new AudienceSlice(new AudienceRange(after, (long)end[0].Score), (int)left);
     }
 
     /// <summary>
-    /// The followers a slice of the audience holds now, in follow order, up to <paramref name="max"/> of them: those
-    /// among them who take pushes, how many were read, and if the slice holds more, the score the first
-    /// <paramref name="max"/> end at.
+    /// What a broadcast's slice of the audience sends to, fixed at the first call: its first <paramref name="max"/>
+    /// followers in follow order who take pushes, how many it read, and if it held more, the score the part read ends
+    /// at. Every later call (a retry, another instance) gets the same answer, so a retry of a send WeChat may have
+    /// taken goes to the same list. Kept for <paramref name="keep"/>; <see cref="ForgetSliceAsync"/> drops it sooner.
     /// </summary>
-    public async Task<SliceRead> ReadSliceAsync(AudienceRange range, int max)
+    public async Task<SliceRead> FixSliceAsync(string broadcastId, int chunk, AudienceRange range, int max, TimeSpan keep)
     {
-        var db = store.Database;
-        var through = range.Through ?? double.PositiveInfinity;
-        var batch = db.CreateBatch();
-        var reading = batch.SortedSetRangeByScoreAsync(Keys.Audience, range.After, through, Exclude.Start, skip: 0, take: max + 1);
-        var counting = batch.SetLengthAsync(Keys.OptedOut);
-        batch.Execute();
-        var (members, declined) = (await reading, await counting);
-        long? restAfter = null;
-        if (members.Length > max)
+        var result = (RedisResult[])(await store.Database.EvaluateInOneSlotAsync(
+            SliceScripts.Fix,
+            [Keys.Audience, Keys.OptedOut, Keys.Slice(broadcastId, chunk), Keys.SliceCut(broadcastId, chunk)],
+            [range.After, range.Through ?? long.MaxValue, max, (long)keep.TotalMilliseconds]))!;
+        var cut = ((string)result[0]!).Split(':');
+        var restAfter = cut[0].Length == 0 ? (long?)null : (long)double.Parse(cut[0], System.Globalization.CultureInfo.InvariantCulture);
+        var openIds = new string[result.Length - 1];
+        for (var i = 1; i < result.Length; i++)
         {
-            // Rare (followers who came back since planning): read again with scores for where the first part ends.
-            var scored = await db.SortedSetRangeByScoreWithScoresAsync(Keys.Audience, range.After, through, Exclude.Start, Order.Ascending, 0, max + 1);
-            members = [.. scored.Take(max).Select(e => e.Element)];
-            restAfter = scored.Length > max ? (long)scored[max - 1].Score : null;
+            openIds[i - 1] = (string)result[i]!;
         }
 
-        var openIds = new List<string>(members.Length);
-        if (members.Length == 0)
-        {
-            return new SliceRead(openIds, 0, restAfter);
-        }
-
-        if (!await OptOutsCompleteAsync())
-        {
-            var flags = await FlagsAsync([.. members.Select(m => (string)m!)]);
-            openIds.AddRange(members.Where((_, i) => FollowerFlags.ReachOf(flags[i]) == Reach.Reachable).Select(m => (string)m!));
-            return new SliceRead(openIds, members.Length, restAfter);
-        }
-
-        // Few decline pushes as a rule: reading them all is cheaper than asking about each member of the slice.
-        var optedOut = declined == 0 ? new bool[members.Length]
-            : declined <= members.Length / 4 ? Contains(await db.SetMembersAsync(Keys.OptedOut), members)
-            : await db.SetContainsAsync(Keys.OptedOut, members);
-        for (var i = 0; i < members.Length; i++)
-        {
-            if (!optedOut[i])
-            {
-                openIds.Add((string)members[i]!);
-            }
-        }
-
-        return new SliceRead(openIds, members.Length, restAfter);
+        return new SliceRead(openIds, int.Parse(cut[1], System.Globalization.CultureInfo.InvariantCulture), restAfter);
     }
 
-    private static bool[] Contains(RedisValue[] set, RedisValue[] members)
-    {
-        var lookup = set.Select(m => (string)m!).ToHashSet(StringComparer.Ordinal);
-        return [.. members.Select(m => lookup.Contains((string)m!))];
-    }
+    /// <summary>Drops a fixed slice once its send is recorded.</summary>
+    public Task ForgetSliceAsync(string broadcastId, int chunk) =>
+        store.Database.KeyDeleteAsync([Keys.Slice(broadcastId, chunk), Keys.SliceCut(broadcastId, chunk)]);
 
-    private async ValueTask<bool> OptOutsCompleteAsync() =>
+    /// <summary>Whether the opted-out set holds every follower who declines pushes (a slice checks against it alone).</summary>
+    public async ValueTask<bool> OptOutsCompleteAsync() =>
         _optOutsComplete || (_optOutsComplete = await store.Database.KeyExistsAsync(Keys.OptedOutReady));
 }

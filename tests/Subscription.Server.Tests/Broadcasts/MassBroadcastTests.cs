@@ -131,6 +131,33 @@ public sealed class MassBroadcastTests(StoreFixture store)
     }
 
     [Fact]
+    public async Task SliceFixedAtTheFirstAttempt_ARetryGetsTheSameList_UntilItIsForgotten()
+    {
+        await using var rig = await BroadcastRig.CreateAsync(store, 6, workers: 0);
+        var subscribers = rig.Server.Services.GetRequiredService<SubscriberStore>();
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var keep = TimeSpan.FromMinutes(1);
+        var everyone = new Subscription.Server.Subscribers.AudienceRange(0, long.MaxValue);
+        await subscribers.UnfollowAsync(rig.OpenIds[1], now - 60);
+
+        var first = await subscribers.FixSliceAsync("b1", 0, everyone, 4, keep);
+        Assert.Equal([rig.OpenIds[0], rig.OpenIds[2], rig.OpenIds[3], rig.OpenIds[4]], first.OpenIds);
+        Assert.Equal(4, first.Members);
+        Assert.NotNull(first.RestAfter);
+
+        // One comes back inside the slice and another leaves: a retry (WeChat may have taken the first) still gets the first list.
+        await subscribers.FollowAsync(rig.OpenIds[1], now - 30, null);
+        await subscribers.UnfollowAsync(rig.OpenIds[2], now - 30);
+        var again = await subscribers.FixSliceAsync("b1", 0, everyone, 4, keep);
+        Assert.Equal(first.OpenIds, again.OpenIds);
+        Assert.Equal(first.RestAfter, again.RestAfter);
+
+        await subscribers.ForgetSliceAsync("b1", 0);
+        var fresh = await subscribers.FixSliceAsync("b1", 0, everyone, 4, keep);
+        Assert.Equal([rig.OpenIds[0], rig.OpenIds[1], rig.OpenIds[3], rig.OpenIds[4]], fresh.OpenIds);
+    }
+
+    [Fact]
     public async Task MassAll_WithCover_SendsTheIssueAsADraftArticle()
     {
         await using var rig = await BroadcastRig.CreateAsync(store, 12, workers: 0);
