@@ -15,12 +15,14 @@ internal static class SliceScripts
           return fixed
         end
         local most = tonumber(ARGV[3])
-        local page = redis.call('ZRANGEBYSCORE', KEYS[1], '(' .. ARGV[1], ARGV[2], 'WITHSCORES', 'LIMIT', 0, most + 1)
-        local read = math.floor(#page / 2)
+        local members = redis.call('ZRANGEBYSCORE', KEYS[1], '(' .. ARGV[1], ARGV[2], 'LIMIT', 0, most + 1)
+        local read = #members
         local rest = ''
-        if read > most then rest = page[2 * most]; read = most end
-        local members = {}
-        for i = 1, read do members[i] = page[2 * i - 1] end
+        if read > most then
+          members[read] = nil
+          read = most
+          rest = redis.call('ZSCORE', KEYS[1], members[most])
+        end
         local kept = members
         if redis.call('SCARD', KEYS[2]) > 0 then
           kept = {}
