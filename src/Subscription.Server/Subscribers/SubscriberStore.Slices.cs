@@ -1,0 +1,71 @@
+using StackExchange.Redis;
+using Subscription.Server.Storage;
+
+namespace Subscription.Server.Subscribers;
+
+/// <summary>The audience cut into slices for a mass broadcast: planning the cuts, and fixing what each sends to.</summary>
+public sealed partial class SubscriberStore
+{
+    /// <summary>The highest place in the audience (0 when nobody follows): where a plan that starts now ends.</summary>
+    public async Task<long> LastPlaceAsync()
+    {
+        var last = await store.Database.SortedSetRangeByRankWithScoresAsync(Keys.Audience, 0, 0, Order.Descending);
+        return last.Length == 0 ? 0 : (long)last[0].Score;
+    }
+
+    /// <summary>
+    /// The next slice of the audience after <paramref name="after"/> up to <paramref name="through"/>:
+    /// <paramref name="size"/> followers, or all that are left. A slice never leaves a single follower behind it
+    /// (mass/send needs two): it ends one earlier instead. Null when nobody follows in that range.
+    /// </summary>
+    public async Task<AudienceSlice?> NextSliceAsync(long after, long through, int size)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(size, 2);
+        var db = store.Database;
+        // The (size-1)th to the (size+2)th follower: where a full slice ends, and whether exactly one is left after it.
+        var edge = await db.SortedSetRangeByScoreWithScoresAsync(Keys.Audience, after, through, Exclude.Start, Order.Ascending, size - 2, 4);
+        if (edge.Length == 4)
+        {
+            return new AudienceSlice(new AudienceRange(after, (long)edge[1].Score), size);
+        }
+
+        if (edge.Length == 3)
+        {
+            return new AudienceSlice(new AudienceRange(after, (long)edge[0].Score), size - 1);
+        }
+
+        var batch = db.CreateBatch();
+        var last = batch.SortedSetRangeByScoreWithScoresAsync(Keys.Audience, after, through, Exclude.Start, Order.Descending, 0, 1);
+        var count = batch.SortedSetLengthAsync(Keys.Audience, after, through, Exclude.Start);
+        batch.Execute();
+        var (end, left) = (await last, await count);
+        return end.Length == 0 || left == 0 ? null : new AudienceSlice(new AudienceRange(after, (long)end[0].Score), (int)left);
+    }
+
+    /// <summary>
+    /// What a broadcast's slice of the audience sends to, fixed at the first call: its first <paramref name="max"/>
+    /// followers in follow order who take pushes, how many it read, and if it held more, the score the part read ends
+    /// at. Every later call (a retry, another instance) gets the same answer, so a retry of a send WeChat may have
+    /// taken goes to the same list. Kept for <paramref name="keep"/>; <see cref="ForgetSliceAsync"/> drops it sooner.
+    /// </summary>
+    public async Task<SliceRead> FixSliceAsync(string broadcastId, int chunk, AudienceRange range, int max, TimeSpan keep)
+    {
+        var result = (RedisResult[])(await store.Database.EvaluateInOneSlotAsync(
+            SliceScripts.Fix,
+            [Keys.Audience, Keys.OptedOut, Keys.Slice(broadcastId, chunk), Keys.SliceCut(broadcastId, chunk)],
+            [range.After, range.Through ?? long.MaxValue, max, (long)keep.TotalMilliseconds]))!;
+        var cut = ((string)result[0]!).Split(':');
+        var restAfter = cut[0].Length == 0 ? (long?)null : (long)double.Parse(cut[0], System.Globalization.CultureInfo.InvariantCulture);
+        var openIds = new string[result.Length - 1];
+        for (var i = 1; i < result.Length; i++)
+        {
+            openIds[i - 1] = (string)result[i]!;
+        }
+
+        return new SliceRead(openIds, int.Parse(cut[1], System.Globalization.CultureInfo.InvariantCulture), restAfter);
+    }
+
+    /// <summary>Drops a fixed slice once its send is recorded.</summary>
+    public Task ForgetSliceAsync(string broadcastId, int chunk) =>
+        store.Database.KeyDeleteAsync([Keys.Slice(broadcastId, chunk), Keys.SliceCut(broadcastId, chunk)]);
+}
