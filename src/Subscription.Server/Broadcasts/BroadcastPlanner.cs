@@ -150,9 +150,9 @@ public sealed class BroadcastPlanner(
     }
 
     /// <summary>
-    /// A mass broadcast to everyone who takes pushes: each chunk is a slice of the audience cut by rank, read when
-    /// it is sent. A follower keeps their place in the audience when they follow again, so no one falls into two
-    /// slices. Nothing is copied: planning is one round trip a chunk.
+    /// A mass broadcast to everyone who takes pushes: each chunk is a slice of the audience cut by rank, its members
+    /// fixed when it is first sent. A follower keeps their place in the audience when they follow again, so no one
+    /// falls into two slices. Nothing is copied: planning is one round trip a chunk.
     /// </summary>
     /// <param name="lastPlace">Where the audience ended when planning started: those who follow later are not in this broadcast.</param>
     private async Task<int?> PlanSlicesAsync(string id, long lastPlace, string token, ChunkJobEnqueues enqueues, CancellationToken cancellationToken)
@@ -165,7 +165,8 @@ public sealed class BroadcastPlanner(
                 return at?.Chunks;
             }
 
-            var after = at.Cursor == "end" ? long.MaxValue : long.Parse(at.Cursor, System.Globalization.CultureInfo.InvariantCulture);
+            // A slice plan's cursor is always the score its last slice ended at.
+            var after = long.Parse(at.Cursor, System.Globalization.CultureInfo.InvariantCulture);
             if (await subscribers.NextSliceAsync(after, lastPlace, options.Value.MassChunkSize) is not { } slice)
             {
                 var chunks = await ledger.FinishPlanAsync(id, at, 1);

@@ -67,7 +67,7 @@ public sealed class MassBroadcastTests(StoreFixture store)
     [Fact]
     public async Task MassOpenIds_FollowersBackInsideAPlannedSlice_TheRestGoesAsAnotherCall_EveryoneOnce()
     {
-        var settings = new Dictionary<string, string?> { ["Broadcasts:MassChunkSize"] = "10" };
+        var settings = MassChunkSize(10);
         await using var rig = await BroadcastRig.CreateAsync(store, 25, workers: 0, settings: settings);
         var subscribers = rig.Server.Services.GetRequiredService<SubscriberStore>();
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
@@ -79,8 +79,7 @@ public sealed class MassBroadcastTests(StoreFixture store)
 
         await subscribers.TouchAsync(rig.OpenIds[20], now - 60, pushEnabled: false);
 
-        var id = await rig.StartAsync("mass-openids");
-        await rig.Server.Services.GetRequiredService<BroadcastPlanner>().PlanAsync(id, CancellationToken.None);
+        var id = await StartPlannedAsync(rig);
         var planned = await rig.Server.Services.GetRequiredService<BroadcastLedger>().PlanPositionAsync(id);
         Assert.Equal((true, 2), (planned.Planned, planned.Chunks));
 
@@ -105,14 +104,13 @@ public sealed class MassBroadcastTests(StoreFixture store)
     [Fact]
     public async Task MassOpenIds_SliceLeftWithOneFollower_FailsThemWith40130_TheOptedOutAndTheLeftAreNotSent()
     {
-        var settings = new Dictionary<string, string?> { ["Broadcasts:MassChunkSize"] = "3" };
+        var settings = MassChunkSize(3);
         await using var rig = await BroadcastRig.CreateAsync(store, 5, workers: 0, settings: settings);
         var subscribers = rig.Server.Services.GetRequiredService<SubscriberStore>();
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         await subscribers.TouchAsync(rig.OpenIds[0], now - 60, pushEnabled: false);
 
-        var id = await rig.StartAsync("mass-openids");
-        await rig.Server.Services.GetRequiredService<BroadcastPlanner>().PlanAsync(id, CancellationToken.None);
+        var id = await StartPlannedAsync(rig);
         var ledger = rig.Server.Services.GetRequiredService<BroadcastLedger>();
         Assert.Equal(2, (await ledger.PlanPositionAsync(id)).Chunks);
         // The second slice held two when planned; one leaves, and mass/send takes no single openid.
@@ -173,5 +171,16 @@ public sealed class MassBroadcastTests(StoreFixture store)
         Assert.Equal(id + "-0", job.ClientMsgId);
         Assert.Equal(12, view.GetProperty("sent").GetInt64());
         Assert.All(rig.OpenIds, openId => Assert.Single(rig.WeChat.State.Deliveries.For(openId)));
+    }
+
+    private static Dictionary<string, string?> MassChunkSize(int size) =>
+        new() { ["Broadcasts:MassChunkSize"] = size.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+
+    /// <summary>Starts a mass-openids broadcast and plans it at once, on an instance with no workers: nothing is sent yet.</summary>
+    private static async Task<string> StartPlannedAsync(BroadcastRig rig)
+    {
+        var id = await rig.StartAsync("mass-openids");
+        await rig.Server.Services.GetRequiredService<BroadcastPlanner>().PlanAsync(id, CancellationToken.None);
+        return id;
     }
 }
