@@ -51,13 +51,10 @@ public sealed class SubscriberKeys(string prefix)
     public RedisKey SyncLock { get; } = prefix + Tag + "sync:lock";
 
     /// <summary>
-    /// List: the followers a mass broadcast's slice sends to, fixed at its first attempt so that every retry sends
-    /// the same list; with <see cref="SliceCut"/>. In this slot so that a script copies them from the audience.
+    /// String (JSON): the followers a mass broadcast's slice sends to, how many it read and where it ends, fixed at its
+    /// first attempt so that every retry sends the same list.
     /// </summary>
     public RedisKey Slice(string broadcastId, int chunk) => $"{_root}slice:{broadcastId}:{chunk}";
-
-    /// <summary>String "rest:read": where the fixed slice ends if the audience held more ('' if not), and how many it read.</summary>
-    public RedisKey SliceCut(string broadcastId, int chunk) => $"{_root}slice:{broadcastId}:{chunk}:cut";
 
     /// <summary>String: the hash of the body first seen with a callback nonce (replay protection).</summary>
     public RedisKey Nonce(string nonce) => _root + "nonce:" + nonce;
