@@ -32,10 +32,10 @@ public sealed class DeliveryLedger : IAsyncDisposable
     // WeChat gives up on a callback after 5 s; one queued longer (the store is down or stalled) is failed unwritten,
     // as a call to a store that does not answer fails, rather than piling up and applying minutes late.
     private static readonly TimeSpan MaxQueueTime = TimeSpan.FromSeconds(5);
-    private const int KeysPerDelivery = 10;
+    private const int KeysPerDelivery = 9;
     private const int ArgsPerDelivery = 10;
 
-    // KEYS per delivery: nonce, delivery key, then the subscriber layout (8). ARGV: nonce ttl ms, delivery ttl ms,
+    // KEYS per delivery: nonce, delivery key, then the subscriber layout (7). ARGV: nonce ttl ms, delivery ttl ms,
     // then per delivery: body hash, reply ('' = success), operation, then the subscriber layout (7).
     // Returns the outcome of each delivery and, for a retry, the kept reply ('' otherwise: the caller has its own), in order.
     private static readonly string Script = SubscriberScripts.Library + $$"""
@@ -43,12 +43,11 @@ public sealed class DeliveryLedger : IAsyncDisposable
         local out = {}
         for i = 0, #KEYS / {{KeysPerDelivery}} - 1 do
           local k, a = i * {{KeysPerDelivery}}, 2 + i * {{ArgsPerDelivery}}
-          local seen = redis.call('GET', KEYS[k + 1])
+          local seen = redis.call('SET', KEYS[k + 1], ARGV[a + 1], 'NX', 'GET', 'PX', ARGV[1])
           if seen and seen ~= ARGV[a + 1] then
             out[#out + 1] = 'replayed'
             out[#out + 1] = ''
           else
-            if not seen then redis.call('SET', KEYS[k + 1], ARGV[a + 1], 'PX', ARGV[1]) end
             local previous = redis.call('GET', KEYS[k + 2])
             if previous then
               out[#out + 1] = 'retried'

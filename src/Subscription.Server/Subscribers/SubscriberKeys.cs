@@ -16,12 +16,13 @@ public sealed class SubscriberKeys(string prefix)
 
     public RedisKey Follower(string openId) => _root + "f:" + openId;
 
-    /// <summary>Sorted set of active followers, scored by a per-follower sequence so it pages with a cursor.</summary>
+    /// <summary>
+    /// Sorted set of active followers, scored by a per-follower sequence so it pages with a cursor; its size is the
+    /// active count.
+    /// </summary>
     public RedisKey Audience { get; } = prefix + Tag + "audience";
 
     public RedisKey Sequence { get; } = prefix + Tag + "seq";
-
-    public RedisKey ActiveCount { get; } = prefix + Tag + "active";
 
     /// <summary>Hash of follows/unfollows for one local day (yyyyMMdd).</summary>
     public RedisKey Daily(string day) => _root + "daily:" + day;

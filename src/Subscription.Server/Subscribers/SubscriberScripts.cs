@@ -5,7 +5,7 @@ namespace Subscription.Server.Subscribers;
 /// applied follow/unfollow, so an older event delivered late cannot undo a newer one. Counters move only
 /// on a status transition, which makes a re-applied event harmless.
 /// Every function takes the same layout (see <see cref="SubscriberChange"/>):
-/// K = follower, audience, seq, active, daily, follow scenes, scan scenes, opted out;
+/// K = follower, audience, seq, daily, follow scenes, scan scenes, opted out;
 /// A = openid, createTime, scene, scan scene, push ('', '0', '1'), sections ('' unchanged, '=a,b', '=' all), daily ttl.
 /// Results: 0 stale, 1 unchanged, 2 activated, 3 deactivated (<see cref="FollowerChange"/>).
 /// </summary>
@@ -35,6 +35,11 @@ internal static class SubscriberScripts
           w[#w + 1] = value
         end
 
+        -- A day's counters expire with the day; the expiry is set when the first count creates them.
+        local function count(day, field, ttl)
+          if redis.call('HINCRBY', day, field, 1) == 1 then redis.call('EXPIRE', day, ttl) end
+        end
+
         local function activate(K, A, r, w)
           local seq = r.seq
           if not seq then
@@ -44,7 +49,6 @@ internal static class SubscriberScripts
           put(w, 'status', 'active')
           if not r.pushEnabled then put(w, 'pushEnabled', '1') end
           redis.call('ZADD', K[2], seq, A[1])
-          redis.call('INCR', K[4])
         end
 
         local function follow(K, A)
@@ -66,9 +70,8 @@ internal static class SubscriberScripts
           end
           activate(K, A, r, w)
           save(f, w)
-          redis.call('HINCRBY', K[5], 'follows', 1)
-          redis.call('EXPIRE', K[5], A[7])
-          if A[3] ~= '' then redis.call('HINCRBY', K[6], A[3], 1) end
+          count(K[4], 'follows', A[7])
+          if A[3] ~= '' then redis.call('HINCRBY', K[5], A[3], 1) end
           return 2
         end
 
@@ -81,9 +84,7 @@ internal static class SubscriberScripts
           save(f, w)
           if r.status ~= 'active' then return 1 end
           redis.call('ZREM', K[2], A[1])
-          redis.call('DECR', K[4])
-          redis.call('HINCRBY', K[5], 'unfollows', 1)
-          redis.call('EXPIRE', K[5], A[7])
+          count(K[4], 'unfollows', A[7])
           return 3
         end
 
@@ -102,12 +103,12 @@ internal static class SubscriberScripts
           if A[4] ~= '' then
             put(w, 'lastScanScene', A[4])
             put(w, 'lastScanAt', t)
-            redis.call('HINCRBY', K[7], A[4], 1)
+            redis.call('HINCRBY', K[6], A[4], 1)
           end
           if A[5] ~= '' and t >= num(r.pushChangedAt) then
             put(w, 'pushEnabled', A[5])
             put(w, 'pushChangedAt', t)
-            if A[5] == '0' then redis.call('SADD', K[8], A[1]) else redis.call('SREM', K[8], A[1]) end
+            if A[5] == '0' then redis.call('SADD', K[7], A[1]) else redis.call('SREM', K[7], A[1]) end
           end
           if A[6] ~= '' then put(w, 'sections', string.sub(A[6], 2)) end
           save(f, w)

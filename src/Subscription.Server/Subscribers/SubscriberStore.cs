@@ -34,7 +34,7 @@ public sealed partial class SubscriberStore(RedisStore store, ReaderClock clock,
     /// <summary>The keys of <see cref="SubscriberScripts"/>' layout after the follower's own: audience, counters, scenes, opt-outs.</summary>
     internal RedisKey[] SharedScriptKeys(long createTime) =>
     [
-        Keys.Audience, Keys.Sequence, Keys.ActiveCount,
+        Keys.Audience, Keys.Sequence,
         Keys.Daily(clock.Day(DateTimeOffset.FromUnixTimeSeconds(createTime))), Keys.FollowScenes, Keys.ScanScenes, Keys.OptedOut,
     ];
 
@@ -90,14 +90,14 @@ public sealed partial class SubscriberStore(RedisStore store, ReaderClock clock,
     public async Task<SubscriberStats> GetStatsAsync()
     {
         var db = store.Database;
-        var active = db.StringGetAsync(Keys.ActiveCount);
+        var active = db.SortedSetLengthAsync(Keys.Audience);
         var today = db.HashGetAsync(Keys.Daily(clock.Day(clock.Now)), ["follows", "unfollows"]);
         var scenes = db.HashGetAllAsync(Keys.FollowScenes);
         await Task.WhenAll(active, today, scenes);
 
         var (follows, unfollows) = (today.Result[0], today.Result[1]);
         return new SubscriberStats(
-            (long?)active.Result ?? 0,
+            active.Result,
             (long?)follows ?? 0,
             (long?)unfollows ?? 0,
             scenes.Result.ToDictionary(e => e.Name.ToString(), e => (long)e.Value, StringComparer.Ordinal));

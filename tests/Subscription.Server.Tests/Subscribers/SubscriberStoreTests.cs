@@ -71,6 +71,25 @@ public sealed class SubscriberStoreTests(StoreFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DailyCounters_CountEachTransitionOnce_AndExpireWithTheirDay()
+    {
+        var t = WeChatSender.Now - 1000;
+        await _store.FollowAsync("oDayA", t, null);
+        await _store.FollowAsync("oDayB", t, null);
+        await _store.FollowAsync("oDayA", t + 1, null);
+        await _store.UnfollowAsync("oDayA", t + 2);
+
+        var options = Options.Create(new SubscriberOptions());
+        var day = _store.Keys.Daily(new ReaderClock(options, TimeProvider.System).Day(DateTimeOffset.FromUnixTimeSeconds(t)));
+        var db = _connection.GetDatabase();
+        Assert.Equal([2L, 1L], (await db.HashGetAsync(day, ["follows", "unfollows"])).Select(v => (long)v));
+        var ttl = await db.KeyTimeToLiveAsync(day);
+        Assert.NotNull(ttl);
+        Assert.InRange(ttl.Value, TimeSpan.FromDays(options.Value.DailyCounterDays - 1), TimeSpan.FromDays(options.Value.DailyCounterDays));
+        Assert.Equal(1, (await _store.GetStatsAsync()).Active);
+    }
+
+    [Fact]
     public async Task Touch_FromFollowerNeverSeen_RecordsThemActive()
     {
         var t = WeChatSender.Now - 1000;
