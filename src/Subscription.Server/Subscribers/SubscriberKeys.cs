@@ -55,7 +55,7 @@ public sealed class SubscriberKeys(string prefix)
     /// String (JSON): the followers a mass broadcast's slice sends to, how many it read and where it ends, fixed at its
     /// first attempt so that every retry sends the same list.
     /// </summary>
-    public RedisKey Slice(string broadcastId, int chunk) => $"{_root}slice:{broadcastId}:{chunk}";
+    public RedisKey Slice(string broadcastId, int chunk) => $"{_root}slice:{broadcastId}:{chunk}:fixed";
 
     /// <summary>String: the hash of the body first seen with a callback nonce (replay protection).</summary>
     public RedisKey Nonce(string nonce) => _root + "nonce:" + nonce;
