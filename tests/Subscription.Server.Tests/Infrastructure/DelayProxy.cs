@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Threading.Channels;
 
 namespace Subscription.Server.Tests.Infrastructure;
 
@@ -53,18 +55,39 @@ public sealed class DelayProxy : IAsyncDisposable
         }
     }
 
+    // Every chunk is held back for the delay from when it was read, not after the one before it: a store that is
+    // slow to answer, rather than one that answers one chunk at a time (which compounds with unrelated traffic).
     private async Task PumpAsync(NetworkStream from, NetworkStream to)
     {
-        var buffer = new byte[16 * 1024];
-        int read;
-        while ((read = await from.ReadAsync(buffer, _stop.Token)) > 0)
+        var chunks = Channel.CreateUnbounded<(long Due, byte[] Data)>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        var forwarding = ForwardAsync(chunks.Reader, to);
+        try
         {
-            if (Delay > TimeSpan.Zero)
+            var buffer = new byte[16 * 1024];
+            int read;
+            while ((read = await from.ReadAsync(buffer, _stop.Token)) > 0)
             {
-                await Task.Delay(Delay, _stop.Token);
+                chunks.Writer.TryWrite((Stopwatch.GetTimestamp() + (long)(Delay.TotalSeconds * Stopwatch.Frequency), buffer[..read]));
+            }
+        }
+        finally
+        {
+            chunks.Writer.TryComplete();
+            await forwarding;
+        }
+    }
+
+    private async Task ForwardAsync(ChannelReader<(long Due, byte[] Data)> chunks, NetworkStream to)
+    {
+        await foreach (var (due, data) in chunks.ReadAllAsync(_stop.Token))
+        {
+            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, _stop.Token);
             }
 
-            await to.WriteAsync(buffer.AsMemory(0, read), _stop.Token);
+            await to.WriteAsync(data, _stop.Token);
         }
     }
 
