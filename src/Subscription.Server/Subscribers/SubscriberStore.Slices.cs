@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using StackExchange.Redis;
-using Subscription.Server.Storage;
 
 namespace Subscription.Server.Subscribers;
 
@@ -79,8 +78,9 @@ public sealed partial class SubscriberStore
 
         var slice = new SliceRead(Array.ConvertAll(kept, m => (string)m!), count, restAfter);
         var mine = JsonSerializer.Serialize(slice, SliceJsonContext.Default.SliceRead);
-        var first = await store.Database.EvaluateInOneSlotAsync(SliceScripts.Fix, [key], [mine, (long)keep.TotalMilliseconds]);
-        return first.IsNull ? slice : Parse((RedisValue)first);
+        // The first attempt to store its answer wins; a later one gets that answer back instead.
+        var first = await store.Database.StringSetAndGetAsync(key, mine, keep, keepTtl: false, When.NotExists);
+        return first.IsNull ? slice : Parse(first);
 
         static SliceRead Parse(RedisValue json) => JsonSerializer.Deserialize((string)json!, SliceJsonContext.Default.SliceRead)!;
     }
