@@ -78,10 +78,11 @@ public sealed partial class BroadcastLedger
     }
 
     /// <summary>See <see cref="BroadcastScripts.SliceUnsendable"/>.</summary>
-    public async Task SliceUnsendableAsync(string id, int chunk, int skipped, int audienceChange, string? lone)
+    /// <param name="lone">The one follower left who takes pushes, if any, and their outcome ("s:msgid", "f:errcode", "k:reason").</param>
+    public async Task SliceUnsendableAsync(string id, int chunk, int skipped, int audienceChange, (string OpenId, string Outcome)? lone)
     {
         var ledger = Keys.Ledger(id);
-        RedisValue[] args = lone is null ? [chunk, skipped, audienceChange] : [chunk, skipped, audienceChange, lone];
+        RedisValue[] args = lone is { } one ? [chunk, skipped, audienceChange, one.OpenId, one.Outcome] : [chunk, skipped, audienceChange];
         await Db.EvaluateInOneSlotAsync(BroadcastScripts.SliceUnsendable, [ledger.Chunks, ledger.Counts, ledger.Meta, ledger.Outcomes], args);
     }
 

@@ -18,12 +18,11 @@ internal static partial class BroadcastScripts
         return 1
         """;
 
-    // KEYS: chunks, counts, meta, outcomes. ARGV: chunk, skipped, audience change, and the lone follower who takes
-    // pushes, if any.
-    // Settles once a slice with fewer than two followers left to send to: mass/send refuses a single openid (40130),
-    // so the lone follower is recorded as failed with that code, where resend-failed finds them. Returns 1 when
-    // settled now.
-    public const string SliceUnsendable = """
+    // KEYS: chunks, counts, meta, outcomes. ARGV: chunk, skipped, audience change, and, if one follower who takes
+    // pushes is left, their openid and outcome.
+    // Settles once a slice with fewer than two followers left to send to, which mass/send refuses (40130): the lone
+    // follower's outcome is what the sender got for them another way. Returns 1 when settled now.
+    public const string SliceUnsendable = CountOutcome + """
         if redis.call('HSETNX', KEYS[1], ARGV[1] .. ':none', '1') == 0 then return 0 end
         if tonumber(ARGV[2]) > 0 then
           redis.call('HINCRBY', KEYS[2], 'skipped', tonumber(ARGV[2]))
@@ -31,9 +30,8 @@ internal static partial class BroadcastScripts
         end
         if tonumber(ARGV[3]) ~= 0 then redis.call('HINCRBY', KEYS[3], 'audience', tonumber(ARGV[3])) end
         if ARGV[4] then
-          redis.call('HSET', KEYS[4], ARGV[4], 'f:40130')
-          redis.call('HINCRBY', KEYS[2], 'failed', 1)
-          redis.call('HINCRBY', KEYS[2], 'failed:40130', 1)
+          redis.call('HSET', KEYS[4], ARGV[4], ARGV[5])
+          count_outcome(KEYS[2], ARGV[5])
         end
         return 1
         """;

@@ -20,6 +20,17 @@ internal static partial class BroadcastScripts
         end
         """;
 
+    // count_outcome(counts, outcome): one follower's recorded outcome, "s:msgid", "f:errcode" or "k:reason", in the counts.
+    private const string CountOutcome = """
+        local function count_outcome(counts, outcome)
+          local kind, detail = string.sub(outcome, 1, 1), string.sub(outcome, 3)
+          if kind == 's' then redis.call('HINCRBY', counts, 'sent', 1)
+          elseif kind == 'f' then redis.call('HINCRBY', counts, 'failed', 1); redis.call('HINCRBY', counts, 'failed:' .. detail, 1)
+          else redis.call('HINCRBY', counts, 'skipped', 1); redis.call('HINCRBY', counts, 'skipped:' .. detail, 1) end
+        end
+
+        """;
+
     // is_final(state): completed, cancelled or failed; its state changes no more.
     private const string FinalStates = """
 
@@ -186,7 +197,7 @@ internal static partial class BroadcastScripts
     // (openid, outcome): "s:msgid", "f:errcode", "k:reason", or "-" to give an unsent claim back. An outcome is
     // recorded only over this token's claim, so each follower is counted once. The position moves on only while
     // the lease is held. Returns 1 if the lease is still held.
-    public const string Record = """
+    public const string Record = CountOutcome + """
         local mine = 'p:' .. ARGV[1]
         for i = 5, #ARGV, 2 do
           local id, outcome = ARGV[i], ARGV[i + 1]
@@ -195,10 +206,7 @@ internal static partial class BroadcastScripts
               redis.call('HDEL', KEYS[1], id)
             else
               redis.call('HSET', KEYS[1], id, outcome)
-              local kind, detail = string.sub(outcome, 1, 1), string.sub(outcome, 3)
-              if kind == 's' then redis.call('HINCRBY', KEYS[2], 'sent', 1)
-              elseif kind == 'f' then redis.call('HINCRBY', KEYS[2], 'failed', 1); redis.call('HINCRBY', KEYS[2], 'failed:' .. detail, 1)
-              else redis.call('HINCRBY', KEYS[2], 'skipped', 1); redis.call('HINCRBY', KEYS[2], 'skipped:' .. detail, 1) end
+              count_outcome(KEYS[2], outcome)
             end
           end
         end

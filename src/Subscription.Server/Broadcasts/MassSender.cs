@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Subscription.Server.Configuration;
 using Subscription.Server.Digests;
 using Subscription.Server.Issues;
 using Subscription.Server.Subscribers;
@@ -16,10 +17,12 @@ public sealed class MassSender(
     WeChatApiClient api,
     BroadcastLedger ledger,
     SubscriberStore subscribers,
+    FollowerSender followers,
     BroadcastScheduler scheduler,
     DigestRenderer digests,
     RateLimiter limiter,
     TimeProvider time,
+    IOptions<WeChatOptions> account,
     IOptions<BroadcastOptions> options,
     ILogger<MassSender> logger)
 {
@@ -42,8 +45,8 @@ public sealed class MassSender(
         }
         else if (at is { SliceCount: { } planned, Range: { } slice })
         {
-            (to, var leaseLost) = await SliceRecipientsAsync(id, chunk, planned, slice, token);
-            if (leaseLost)
+            (to, var unfinished) = await SliceRecipientsAsync(broadcast, issue, chunk, planned, slice, token, stop, cancellationToken);
+            if (unfinished)
             {
                 return;
             }
@@ -143,10 +146,13 @@ public sealed class MassSender(
     /// the same list: one WeChat may already have taken is answered 45065 for that list, never sent again, and no one
     /// it reached is split off into another chunk. Those who left since planning are skipped; those who came back
     /// since are in it, and if that takes the slice past the chunk size (at most what mass/send accepts), the rest
-    /// becomes a chunk of its own. Null recipients when the slice was settled without a send (fewer than two left).
+    /// becomes a chunk of its own. Null recipients when the slice was settled without a mass send (fewer than two
+    /// left); unfinished when the lease was lost or the lone follower's send stopped, and the chunk stays open.
     /// </summary>
-    private async Task<(Recipients? To, bool LeaseLost)> SliceRecipientsAsync(string id, int chunk, int planned, AudienceRange slice, string token)
+    private async Task<(Recipients? To, bool Unfinished)> SliceRecipientsAsync(
+        Broadcast broadcast, Issue issue, int chunk, int planned, AudienceRange slice, string token, SendStop stop, CancellationToken cancellationToken)
     {
+        var id = broadcast.Id;
         var read = await subscribers.FixSliceAsync(id, chunk, slice, options.Value.MassChunkSize, FixedSliceKeep);
         if (read.RestAfter is { } through)
         {
@@ -167,10 +173,33 @@ public sealed class MassSender(
             return (new Recipients(read.OpenIds, skipped, change), false);
         }
 
-        await ledger.SliceUnsendableAsync(id, chunk, skipped, change, read.OpenIds.FirstOrDefault());
+        (string, string)? lone = null;
+        if (read.OpenIds is [var openId])
+        {
+            var outcome = await LoneOutcomeAsync(id, issue, openId, stop, cancellationToken);
+            if (outcome == "-")
+            {
+                return (null, true);
+            }
+
+            lone = (openId, outcome);
+        }
+
+        await ledger.SliceUnsendableAsync(id, chunk, skipped, change, lone);
         await subscribers.ForgetSliceAsync(id, chunk);
         return (null, false);
     }
+
+    /// <summary>
+    /// mass/send takes no single openid (40130). Where the account has a digest template, a template message reaches
+    /// the lone follower, and its client_msg_id lets WeChat drop a repeat after a crash or a time-out. A
+    /// customer-service message has no such key and could arrive twice, so without a template they are failed 40130.
+    /// </summary>
+    /// <returns>As <see cref="FollowerSender.SendAsync"/>: "s:msgid", "f:errcode", "k:reason", or "-" when it stopped.</returns>
+    private Task<string> LoneOutcomeAsync(string id, Issue issue, string openId, SendStop stop, CancellationToken cancellationToken) =>
+        string.IsNullOrWhiteSpace(account.Value.DigestTemplateId)
+            ? Task.FromResult("f:40130")
+            : followers.SendAsync(id, BroadcastChannel.Template, issue, openId, [], retryingUnknown: false, stop, cancellationToken);
 
     /// <summary>How long a slice's fixed list outlives a chunk that never finished: past any retry, pause or resume.</summary>
     private static readonly TimeSpan FixedSliceKeep = TimeSpan.FromDays(7);

@@ -102,30 +102,88 @@ public sealed class MassBroadcastTests(StoreFixture store)
     }
 
     [Fact]
-    public async Task MassOpenIds_SliceLeftWithOneFollower_FailsThemWith40130_TheOptedOutAndTheLeftAreNotSent()
+    public async Task MassOpenIds_SliceLeftWithOneFollower_GetsATemplateMessage_TheOptedOutAndTheLeftAreNotSent()
     {
-        var settings = MassChunkSize(3);
-        await using var rig = await BroadcastRig.CreateAsync(store, 5, workers: 0, settings: settings);
-        var subscribers = rig.Server.Services.GetRequiredService<SubscriberStore>();
-        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        await subscribers.TouchAsync(rig.OpenIds[0], now - 60, pushEnabled: false);
-
-        var id = await StartPlannedAsync(rig);
-        var ledger = rig.Server.Services.GetRequiredService<BroadcastLedger>();
-        Assert.Equal(2, (await ledger.PlanPositionAsync(id)).Chunks);
-        // The second slice held two when planned; one leaves, and mass/send takes no single openid.
-        await subscribers.UnfollowAsync(rig.OpenIds[4], now - 30);
-
-        rig.AddServer(workers: 1, settings).CreateClient();
+        var (rig, id) = await SliceLeftWithOneAsync(MassChunkSize(3));
+        await using var _ = rig;
         var view = await rig.WaitForStateAsync(id, "completed", TimeSpan.FromSeconds(30));
 
         var job = Assert.Single(rig.WeChat.State.Mass.All());
         Assert.Equal(2, job.TotalCount);
+        Assert.Equal([0, 1, 1, 1, 0], rig.OpenIds.Select(rig.WeChat.State.Deliveries.CountFor));
+        var lone = Assert.Single(rig.WeChat.State.Deliveries.For(rig.OpenIds[3]));
+        Assert.Equal(Subscription.WeChatEmulator.Deliveries.DeliveryChannel.Template, lone.Channel);
+        var ledger = rig.Server.Services.GetRequiredService<BroadcastLedger>();
+        Assert.Equal($"s:{lone.MsgId}", await ledger.OutcomeAsync(id, rig.OpenIds[3]));
+        Assert.Equal((4, 3, 1, 0), (view.GetProperty("audience").GetInt64(), view.GetProperty("sent").GetInt64(),
+            view.GetProperty("skipped").GetInt64(), view.GetProperty("failed").GetInt64()));
+    }
+
+    [Fact]
+    public async Task MassOpenIds_SliceLeftWithOneFollower_NoDigestTemplate_FailsThemWith40130()
+    {
+        var (rig, id) = await SliceLeftWithOneAsync(new(MassChunkSize(3)) { ["WeChat:DigestTemplateId"] = "" });
+        await using var _ = rig;
+        var view = await rig.WaitForStateAsync(id, "completed", TimeSpan.FromSeconds(30));
+
+        Assert.Equal(2, Assert.Single(rig.WeChat.State.Mass.All()).TotalCount);
         Assert.Equal([0, 1, 1, 0, 0], rig.OpenIds.Select(rig.WeChat.State.Deliveries.CountFor));
-        Assert.Equal("f:40130", await ledger.OutcomeAsync(id, rig.OpenIds[3]));
+        Assert.Equal("f:40130", await rig.Server.Services.GetRequiredService<BroadcastLedger>().OutcomeAsync(id, rig.OpenIds[3]));
         Assert.Equal((4, 2, 1, 1), (view.GetProperty("audience").GetInt64(), view.GetProperty("sent").GetInt64(),
             view.GetProperty("skipped").GetInt64(), view.GetProperty("failed").GetInt64()));
         Assert.Equal(1, view.GetProperty("failedByCode").GetProperty("40130").GetInt64());
+    }
+
+    [Fact]
+    public async Task MassOpenIds_LoneFollowersTemplateRefused_PausesWithTheSliceOpen_ResumeSendsItOnce()
+    {
+        var (rig, id) = await SliceLeftWithOneAsync(MassChunkSize(3), new FaultProfile { ErrorRates = { [40037] = 1.0 } });
+        await using var _ = rig;
+        var paused = await rig.WaitForStateAsync(id, "paused", TimeSpan.FromSeconds(30));
+        Assert.Contains("40037", paused.GetProperty("reason").GetString());
+        var ledger = rig.Server.Services.GetRequiredService<BroadcastLedger>();
+        Assert.Null(await ledger.OutcomeAsync(id, rig.OpenIds[3]));
+        Assert.Equal((2, 0), (paused.GetProperty("sent").GetInt64(), paused.GetProperty("failed").GetInt64()));
+
+        rig.WeChat.State.Faults.Clear();
+        using var resumed = await rig.Admin.PostAsync($"/admin/api/broadcasts/{id}/resume", null);
+        resumed.EnsureSuccessStatusCode();
+        var view = await rig.WaitForStateAsync(id, "completed", TimeSpan.FromSeconds(30));
+
+        Assert.Equal([0, 1, 1, 1, 0], rig.OpenIds.Select(rig.WeChat.State.Deliveries.CountFor));
+        Assert.Equal((4, 3, 1, 0), (view.GetProperty("audience").GetInt64(), view.GetProperty("sent").GetInt64(),
+            view.GetProperty("skipped").GetInt64(), view.GetProperty("failed").GetInt64()));
+    }
+
+    /// <summary>
+    /// Five followers in slices of three, the first declining pushes; once planned, one of the second slice's two
+    /// leaves. Then a worker starts, with WeChat's template API failing as given.
+    /// </summary>
+    private async Task<(BroadcastRig Rig, string Id)> SliceLeftWithOneAsync(Dictionary<string, string?> settings, FaultProfile? templateFaults = null)
+    {
+        var rig = await BroadcastRig.CreateAsync(store, 5, workers: 0, settings: settings);
+        try
+        {
+            var subscribers = rig.Server.Services.GetRequiredService<SubscriberStore>();
+            var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+            await subscribers.TouchAsync(rig.OpenIds[0], now - 60, pushEnabled: false);
+
+            var id = await StartPlannedAsync(rig);
+            Assert.Equal(2, (await rig.Server.Services.GetRequiredService<BroadcastLedger>().PlanPositionAsync(id)).Chunks);
+            await subscribers.UnfollowAsync(rig.OpenIds[4], now - 30);
+            if (templateFaults is not null)
+            {
+                rig.WeChat.State.Faults.Set(ApiFamily.Template, templateFaults);
+            }
+
+            rig.AddServer(workers: 1, settings).CreateClient();
+            return (rig, id);
+        }
+        catch
+        {
+            await rig.DisposeAsync();
+            throw;
+        }
     }
 
     [Fact]
