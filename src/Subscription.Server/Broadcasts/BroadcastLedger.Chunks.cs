@@ -79,11 +79,15 @@ public sealed partial class BroadcastLedger
 
     /// <summary>See <see cref="BroadcastScripts.SliceUnsendable"/>.</summary>
     /// <param name="lone">The one follower left who takes pushes, if any, and their outcome ("s:msgid", "f:errcode", "k:reason").</param>
-    public async Task SliceUnsendableAsync(string id, int chunk, int skipped, int audienceChange, (string OpenId, string Outcome)? lone)
+    /// <returns>False when the lease was lost: nothing was written.</returns>
+    public async Task<bool> SliceUnsendableAsync(string id, int chunk, string token, int skipped, int audienceChange, (string OpenId, string Outcome)? lone)
     {
         var ledger = Keys.Ledger(id);
-        RedisValue[] args = lone is { } one ? [chunk, skipped, audienceChange, one.OpenId, one.Outcome] : [chunk, skipped, audienceChange];
-        await Db.EvaluateInOneSlotAsync(BroadcastScripts.SliceUnsendable, [ledger.Chunks, ledger.Counts, ledger.Meta, ledger.Outcomes], args);
+        RedisValue[] args = lone is { } one
+            ? [token, chunk, skipped, audienceChange, one.OpenId, one.Outcome]
+            : [token, chunk, skipped, audienceChange];
+        return (int)await Db.EvaluateInOneSlotAsync(
+            BroadcastScripts.SliceUnsendable, [ledger.Chunks, ledger.Counts, ledger.Meta, ledger.Outcomes, ledger.Lease(chunk)], args) >= 0;
     }
 
 

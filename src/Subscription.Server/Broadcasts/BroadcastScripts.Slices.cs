@@ -18,20 +18,23 @@ internal static partial class BroadcastScripts
         return 1
         """;
 
-    // KEYS: chunks, counts, meta, outcomes. ARGV: chunk, skipped, audience change, and, if one follower who takes
-    // pushes is left, their openid and outcome.
+    // KEYS: chunks, counts, meta, outcomes, the chunk's lease. ARGV: lease token, chunk, skipped, audience change,
+    // and, if one follower who takes pushes is left, their openid and outcome.
     // Settles once a slice with fewer than two followers left to send to, which mass/send refuses (40130): the lone
-    // follower's outcome is what the sender got for them another way. Returns 1 when settled now.
+    // follower's outcome is what the sender got for them another way. Only under the lease, so that no other job
+    // can have read the slice meanwhile and sent it as a mass job. Returns 1 when settled now, 0 when it already
+    // was, -1 when the lease was lost.
     public const string SliceUnsendable = CountOutcome + """
-        if redis.call('HSETNX', KEYS[1], ARGV[1] .. ':none', '1') == 0 then return 0 end
-        if tonumber(ARGV[2]) > 0 then
-          redis.call('HINCRBY', KEYS[2], 'skipped', tonumber(ARGV[2]))
-          redis.call('HINCRBY', KEYS[2], 'skipped:unsubscribed', tonumber(ARGV[2]))
+        if redis.call('GET', KEYS[5]) ~= ARGV[1] then return -1 end
+        if redis.call('HSETNX', KEYS[1], ARGV[2] .. ':none', '1') == 0 then return 0 end
+        if tonumber(ARGV[3]) > 0 then
+          redis.call('HINCRBY', KEYS[2], 'skipped', tonumber(ARGV[3]))
+          redis.call('HINCRBY', KEYS[2], 'skipped:unsubscribed', tonumber(ARGV[3]))
         end
-        if tonumber(ARGV[3]) ~= 0 then redis.call('HINCRBY', KEYS[3], 'audience', tonumber(ARGV[3])) end
-        if ARGV[4] then
-          redis.call('HSET', KEYS[4], ARGV[4], ARGV[5])
-          count_outcome(KEYS[2], ARGV[5])
+        if tonumber(ARGV[4]) ~= 0 then redis.call('HINCRBY', KEYS[3], 'audience', tonumber(ARGV[4])) end
+        if ARGV[5] then
+          redis.call('HSET', KEYS[4], ARGV[5], ARGV[6])
+          count_outcome(KEYS[2], ARGV[6])
         end
         return 1
         """;

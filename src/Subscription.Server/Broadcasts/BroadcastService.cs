@@ -111,7 +111,7 @@ public sealed class BroadcastService(
         var source = await ledger.GetAsync(id) ?? throw new BroadcastRequestException(404, $"No broadcast '{id}'.");
         if (!source.Definition.Channel.IsPerFollower())
         {
-            throw new BroadcastRequestException(400, "Only per-follower channels (template, custom) record who failed; a mass send is resent as a new broadcast.");
+            throw new BroadcastRequestException(400, "Only broadcasts on a per-follower channel (template, custom) can be resent to who failed; a mass send is resent as a new broadcast.");
         }
 
         if (!source.State.IsFinal())

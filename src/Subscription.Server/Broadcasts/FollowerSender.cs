@@ -10,7 +10,8 @@ namespace Subscription.Server.Broadcasts;
 
 /// <summary>
 /// Sends one follower their message on a per-follower channel, retrying what may be retried, and returns the
-/// ledger outcome: "s:msgid", "k:reason", "f:errcode", or "-" when it stopped before sending.
+/// ledger outcome: "s:msgid", "k:reason", "f:errcode", or "-" when it stopped (before sending, or after an
+/// attempt whose outcome is unknown).
 /// </summary>
 public sealed class FollowerSender(
     WeChatApiClient api,

@@ -5,7 +5,8 @@ namespace Subscription.Server.Broadcasts;
 /// <summary>
 /// MASSSENDJOBFINISH and TEMPLATESENDJOBFINISH (§4.6, §4.7) into the ledger: WeChat's counts for a mass job,
 /// and a template send WeChat could not deliver ("failed:user block") turned from sent into failed. Both
-/// record once, so WeChat's retries of the same event change nothing.
+/// record once, so WeChat's retries of the same event change nothing. Template messages come from template
+/// broadcasts, and from mass-openids ones for a slice left with a single follower.
 /// </summary>
 public sealed class JobFinishReconciler(BroadcastLedger ledger, ILogger<JobFinishReconciler> logger)
 {
@@ -32,7 +33,7 @@ public sealed class JobFinishReconciler(BroadcastLedger ledger, ILogger<JobFinis
         foreach (var fresh in new[] { false, true })
         {
             // At most one broadcast sent this msgid, and only that one's script writes: they can run together.
-            var ids = await RecentTemplateBroadcastsAsync(fresh);
+            var ids = await RecentTemplateSendersAsync(fresh);
             var matched = await Task.WhenAll(ids.Select(id => ledger.TemplateFinishedAsync(id, job.FromUserName, job.MsgId, job.Status)));
             if (matched.Any(m => m))
             {
@@ -42,17 +43,17 @@ public sealed class JobFinishReconciler(BroadcastLedger ledger, ILogger<JobFinis
     }
 
     /// <summary>
-    /// The recent template broadcasts, newest first. A broadcast to a million followers brings a million of these
-    /// events, so the list is read about once a second rather than per event.
+    /// The recent broadcasts that send template messages, newest first. A broadcast to a million followers brings a
+    /// million of these events, so the list is read about once a second rather than per event.
     /// </summary>
-    private async Task<IReadOnlyList<string>> RecentTemplateBroadcastsAsync(bool fresh)
+    private async Task<IReadOnlyList<string>> RecentTemplateSendersAsync(bool fresh)
     {
         if (!fresh && _recent is { } recent && Environment.TickCount64 < recent.Until)
         {
             return recent.Ids;
         }
 
-        var ids = (await ledger.RecentAsync(RecentBroadcasts)).Where(b => b.Channel == BroadcastChannel.Template).Select(b => b.Id).ToList();
+        var ids = (await ledger.RecentAsync(RecentBroadcasts)).Where(b => b.Channel is BroadcastChannel.Template or BroadcastChannel.MassOpenIds).Select(b => b.Id).ToList();
 
         _recent = new Recent(ids, Environment.TickCount64 + 1_000);
         return ids;

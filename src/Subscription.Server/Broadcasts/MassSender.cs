@@ -45,7 +45,7 @@ public sealed class MassSender(
         }
         else if (at is { SliceCount: { } planned, Range: { } slice })
         {
-            (to, var unfinished) = await SliceRecipientsAsync(broadcast, issue, chunk, planned, slice, token, stop, cancellationToken);
+            (to, var unfinished) = await SliceRecipientsAsync(broadcast, issue, chunk, planned, slice, token, cancellationToken);
             if (unfinished)
             {
                 return;
@@ -147,10 +147,10 @@ public sealed class MassSender(
     /// it reached is split off into another chunk. Those who left since planning are skipped; those who came back
     /// since are in it, and if that takes the slice past the chunk size (at most what mass/send accepts), the rest
     /// becomes a chunk of its own. Null recipients when the slice was settled without a mass send (fewer than two
-    /// left); unfinished when the lease was lost or the lone follower's send stopped, and the chunk stays open.
+    /// left); unfinished when the lease was lost or the job is stopping, and the chunk stays open.
     /// </summary>
     private async Task<(Recipients? To, bool Unfinished)> SliceRecipientsAsync(
-        Broadcast broadcast, Issue issue, int chunk, int planned, AudienceRange slice, string token, SendStop stop, CancellationToken cancellationToken)
+        Broadcast broadcast, Issue issue, int chunk, int planned, AudienceRange slice, string token, CancellationToken cancellationToken)
     {
         var id = broadcast.Id;
         var read = await subscribers.FixSliceAsync(id, chunk, slice, options.Value.MassChunkSize, FixedSliceKeep);
@@ -176,7 +176,7 @@ public sealed class MassSender(
         (string, string)? lone = null;
         if (read.OpenIds is [var openId])
         {
-            var outcome = await LoneOutcomeAsync(id, issue, openId, stop, cancellationToken);
+            var outcome = await LoneOutcomeAsync(id, issue, openId, cancellationToken);
             if (outcome == "-")
             {
                 return (null, true);
@@ -185,21 +185,40 @@ public sealed class MassSender(
             lone = (openId, outcome);
         }
 
-        await ledger.SliceUnsendableAsync(id, chunk, skipped, change, lone);
+        if (!await ledger.SliceUnsendableAsync(id, chunk, token, skipped, change, lone))
+        {
+            return (null, true);
+        }
+
         await subscribers.ForgetSliceAsync(id, chunk);
         return (null, false);
     }
 
     /// <summary>
     /// mass/send takes no single openid (40130). Where the account has a digest template, a template message reaches
-    /// the lone follower, and its client_msg_id lets WeChat drop a repeat after a crash or a time-out. A
-    /// customer-service message has no such key and could arrive twice, so without a template they are failed 40130.
+    /// the lone follower, with the client_msg_id WeChat de-duplicates a retried template send by, as on the template
+    /// channel. A customer-service message has no such key and could arrive twice, so without a template, or when
+    /// WeChat refuses it, they are failed 40130: one follower's template error does not pause the mass broadcast.
     /// </summary>
-    /// <returns>As <see cref="FollowerSender.SendAsync"/>: "s:msgid", "f:errcode", "k:reason", or "-" when it stopped.</returns>
-    private Task<string> LoneOutcomeAsync(string id, Issue issue, string openId, SendStop stop, CancellationToken cancellationToken) =>
-        string.IsNullOrWhiteSpace(account.Value.DigestTemplateId)
-            ? Task.FromResult("f:40130")
-            : followers.SendAsync(id, BroadcastChannel.Template, issue, openId, [], retryingUnknown: false, stop, cancellationToken);
+    /// <returns>"s:msgid", "f:errcode", "k:reason", or "-" when the job is stopping.</returns>
+    private async Task<string> LoneOutcomeAsync(string id, Issue issue, string openId, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(account.Value.DigestTemplateId))
+        {
+            return "f:40130";
+        }
+
+        var refused = new SendStop(time, options.Value.QuotaExhaustedAfter);
+        var outcome = await followers.SendAsync(id, BroadcastChannel.Template, issue, openId, [], retryingUnknown: false, refused, cancellationToken);
+        if (outcome == "-" && refused.Stopped)
+        {
+            logger.LogWarning("Broadcast {Id}: a slice left with one follower, who mass/send cannot take alone; the template send was refused too: {Reason}",
+                id, refused.Reason);
+            return "f:40130";
+        }
+
+        return outcome;
+    }
 
     /// <summary>How long a slice's fixed list outlives a chunk that never finished: past any retry, pause or resume.</summary>
     private static readonly TimeSpan FixedSliceKeep = TimeSpan.FromDays(7);

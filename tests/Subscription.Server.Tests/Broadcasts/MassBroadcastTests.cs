@@ -4,6 +4,7 @@ using Subscription.Server.Subscribers;
 using Subscription.Server.Tests.Infrastructure;
 using Subscription.WeChatEmulator.Api;
 using Subscription.WeChatEmulator.Faults;
+using EmulatorXml = Subscription.WeChatEmulator.Callbacks.CallbackXml;
 
 namespace Subscription.Server.Tests.Broadcasts;
 
@@ -117,6 +118,14 @@ public sealed class MassBroadcastTests(StoreFixture store)
         Assert.Equal($"s:{lone.MsgId}", await ledger.OutcomeAsync(id, rig.OpenIds[3]));
         Assert.Equal((4, 3, 1, 0), (view.GetProperty("audience").GetInt64(), view.GetProperty("sent").GetInt64(),
             view.GetProperty("skipped").GetInt64(), view.GetProperty("failed").GetInt64()));
+
+        // WeChat's report on that template message reaches this mass broadcast's ledger too.
+        var xml = EmulatorXml.TemplateSendJobFinish(TestAccount.OriginalId, rig.OpenIds[3], WeChatSender.Now, lone.MsgId, "failed:user block");
+        using var response = await new WeChatSender(rig.Server.CreateClient()).PostAsync(xml);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("f:failed:user block", await ledger.OutcomeAsync(id, rig.OpenIds[3]));
+        var reported = await rig.GetAsync(id);
+        Assert.Equal((2, 1), (reported.GetProperty("sent").GetInt64(), reported.GetProperty("failed").GetInt64()));
     }
 
     [Fact]
@@ -135,24 +144,37 @@ public sealed class MassBroadcastTests(StoreFixture store)
     }
 
     [Fact]
-    public async Task MassOpenIds_LoneFollowersTemplateRefused_PausesWithTheSliceOpen_ResumeSendsItOnce()
+    public async Task MassOpenIds_LoneFollowersTemplateRefused_FailsThemWith40130_WithoutPausingTheBroadcast()
     {
         var (rig, id) = await SliceLeftWithOneAsync(MassChunkSize(3), new FaultProfile { ErrorRates = { [40037] = 1.0 } });
         await using var _ = rig;
-        var paused = await rig.WaitForStateAsync(id, "paused", TimeSpan.FromSeconds(30));
-        Assert.Contains("40037", paused.GetProperty("reason").GetString());
-        var ledger = rig.Server.Services.GetRequiredService<BroadcastLedger>();
-        Assert.Null(await ledger.OutcomeAsync(id, rig.OpenIds[3]));
-        Assert.Equal((2, 0), (paused.GetProperty("sent").GetInt64(), paused.GetProperty("failed").GetInt64()));
-
-        rig.WeChat.State.Faults.Clear();
-        using var resumed = await rig.Admin.PostAsync($"/admin/api/broadcasts/{id}/resume", null);
-        resumed.EnsureSuccessStatusCode();
         var view = await rig.WaitForStateAsync(id, "completed", TimeSpan.FromSeconds(30));
 
-        Assert.Equal([0, 1, 1, 1, 0], rig.OpenIds.Select(rig.WeChat.State.Deliveries.CountFor));
-        Assert.Equal((4, 3, 1, 0), (view.GetProperty("audience").GetInt64(), view.GetProperty("sent").GetInt64(),
+        Assert.Equal([0, 1, 1, 0, 0], rig.OpenIds.Select(rig.WeChat.State.Deliveries.CountFor));
+        Assert.Equal("f:40130", await rig.Server.Services.GetRequiredService<BroadcastLedger>().OutcomeAsync(id, rig.OpenIds[3]));
+        Assert.Equal((4, 2, 1, 1), (view.GetProperty("audience").GetInt64(), view.GetProperty("sent").GetInt64(),
             view.GetProperty("skipped").GetInt64(), view.GetProperty("failed").GetInt64()));
+    }
+
+    [Fact]
+    public async Task SliceSettledWithoutAMassSend_OnlyByTheLeaseHolder_Once()
+    {
+        await using var rig = await BroadcastRig.CreateAsync(store, 5, workers: 0, settings: MassChunkSize(3));
+        var id = await StartPlannedAsync(rig);
+        var ledger = rig.Server.Services.GetRequiredService<BroadcastLedger>();
+        var lone = (rig.OpenIds[3], "f:40130");
+
+        Assert.False(await ledger.SliceUnsendableAsync(id, 1, "not-the-holder", 1, -1, lone));
+        Assert.False((await ledger.ChunkAsync(id, 1)).Unsendable);
+        Assert.Null(await ledger.OutcomeAsync(id, rig.OpenIds[3]));
+
+        Assert.True(await ledger.LeaseAsync(id, 1, "holder"));
+        Assert.True(await ledger.SliceUnsendableAsync(id, 1, "holder", 1, -1, lone));
+        Assert.True(await ledger.SliceUnsendableAsync(id, 1, "holder", 1, -1, lone));
+        Assert.True((await ledger.ChunkAsync(id, 1)).Unsendable);
+        Assert.Equal("f:40130", await ledger.OutcomeAsync(id, rig.OpenIds[3]));
+        var view = await rig.GetAsync(id);
+        Assert.Equal((4, 1, 1), (view.GetProperty("audience").GetInt64(), view.GetProperty("skipped").GetInt64(), view.GetProperty("failed").GetInt64()));
     }
 
     /// <summary>
