@@ -43,8 +43,9 @@ public sealed class JobFinishReconciler(BroadcastLedger ledger, ILogger<JobFinis
     }
 
     /// <summary>
-    /// The recent broadcasts that send template messages, newest first. A broadcast to a million followers brings a
-    /// million of these events, so the list is read about once a second rather than per event.
+    /// The recent broadcasts that sent template messages, newest first: template broadcasts, and mass-openids ones
+    /// with a follower outcome (only a slice left with one follower records one). A broadcast to a million followers
+    /// brings a million of these events, so the list is read about once a second rather than per event.
     /// </summary>
     private async Task<IReadOnlyList<string>> RecentTemplateSendersAsync(bool fresh)
     {
@@ -53,7 +54,14 @@ public sealed class JobFinishReconciler(BroadcastLedger ledger, ILogger<JobFinis
             return recent.Ids;
         }
 
-        var ids = (await ledger.RecentAsync(RecentBroadcasts)).Where(b => b.Channel is BroadcastChannel.Template or BroadcastChannel.MassOpenIds).Select(b => b.Id).ToList();
+        var broadcasts = await ledger.RecentAsync(RecentBroadcasts);
+        var sent = await Task.WhenAll(broadcasts.Select(b => b.Channel switch
+        {
+            BroadcastChannel.Template => Task.FromResult(true),
+            BroadcastChannel.MassOpenIds => ledger.HasOutcomesAsync(b.Id),
+            _ => Task.FromResult(false),
+        }));
+        var ids = broadcasts.Where((_, i) => sent[i]).Select(b => b.Id).ToList();
 
         _recent = new Recent(ids, Environment.TickCount64 + 1_000);
         return ids;

@@ -45,7 +45,7 @@ public sealed class MassSender(
         }
         else if (at is { SliceCount: { } planned, Range: { } slice })
         {
-            (to, var unfinished) = await SliceRecipientsAsync(broadcast, issue, chunk, planned, slice, token, cancellationToken);
+            (to, var unfinished) = await SliceRecipientsAsync(id, issue, chunk, planned, slice, token, cancellationToken);
             if (unfinished)
             {
                 return;
@@ -150,9 +150,8 @@ public sealed class MassSender(
     /// left); unfinished when the lease was lost or the job is stopping, and the chunk stays open.
     /// </summary>
     private async Task<(Recipients? To, bool Unfinished)> SliceRecipientsAsync(
-        Broadcast broadcast, Issue issue, int chunk, int planned, AudienceRange slice, string token, CancellationToken cancellationToken)
+        string id, Issue issue, int chunk, int planned, AudienceRange slice, string token, CancellationToken cancellationToken)
     {
-        var id = broadcast.Id;
         var read = await subscribers.FixSliceAsync(id, chunk, slice, options.Value.MassChunkSize, FixedSliceKeep);
         if (read.RestAfter is { } through)
         {
