@@ -31,16 +31,7 @@ public sealed class BroadcastService(
     public async Task<(string Id, IReadOnlyList<string> Warnings)> CreateAsync(BroadcastDefinition definition)
     {
         var channel = definition.Channel;
-        if (!channel.AvailableTo(account.Value.AccountType))
-        {
-            throw new BroadcastRequestException(400, $"Channel '{channel.Name()}' needs a service account; this account is a {account.Value.AccountType.ToString().ToLowerInvariant()} account.");
-        }
-
-        if (channel == BroadcastChannel.Template && string.IsNullOrWhiteSpace(account.Value.DigestTemplateId))
-        {
-            throw new BroadcastRequestException(400, "Channel 'template' needs the setting WeChat:DigestTemplateId.");
-        }
-
+        RequireAvailable(channel);
         if (channel == BroadcastChannel.MassAll && definition.Sections is not null)
         {
             throw new BroadcastRequestException(400, "Channel 'mass-all' goes to every follower; a section filter needs 'mass-openids', 'template' or 'custom'.");
@@ -109,10 +100,14 @@ public sealed class BroadcastService(
     public async Task<string> ResendFailedAsync(string id)
     {
         var source = await ledger.GetAsync(id) ?? throw new BroadcastRequestException(404, $"No broadcast '{id}'.");
-        if (!source.Definition.Channel.IsPerFollower())
+        // A mass-openids broadcast has an outcome of their own only for followers a slice left alone, whom mass/send
+        // refuses (40130): they were sent, or failed, the digest template, and are resent with it.
+        var channel = source.Definition.Channel switch
         {
-            throw new BroadcastRequestException(400, "Only broadcasts on a per-follower channel (template, custom) can be resent to who failed; a mass send is resent as a new broadcast.");
-        }
+            BroadcastChannel.MassOpenIds => BroadcastChannel.Template,
+            var perFollower when perFollower.IsPerFollower() => perFollower,
+            _ => throw new BroadcastRequestException(400, "A mass-all broadcast is one send to everyone, and WeChat reports only how many it failed, not who: there is no follower to resend to."),
+        };
 
         if (!source.State.IsFinal())
         {
@@ -139,7 +134,8 @@ public sealed class BroadcastService(
                 + "after a broadcast ends (Broadcasts:KeepFollowerResults). Start a new broadcast instead.");
         }
 
-        var (resend, created) = await ledger.CreateAsync(source.Definition with { At = null, Source = id }, guard);
+        RequireAvailable(channel);
+        var (resend, created) = await ledger.CreateAsync(source.Definition with { Channel = channel, At = null, Source = id }, guard);
         if (!created)
         {
             throw AlreadyResent(id, resend);
@@ -147,6 +143,19 @@ public sealed class BroadcastService(
 
         await scheduler.ScheduleStartAsync(resend, null);
         return resend;
+    }
+
+    private void RequireAvailable(BroadcastChannel channel)
+    {
+        if (!channel.AvailableTo(account.Value.AccountType))
+        {
+            throw new BroadcastRequestException(400, $"Channel '{channel.Name()}' needs a service account; this account is a {account.Value.AccountType.ToString().ToLowerInvariant()} account.");
+        }
+
+        if (channel == BroadcastChannel.Template && string.IsNullOrWhiteSpace(account.Value.DigestTemplateId))
+        {
+            throw new BroadcastRequestException(400, "Channel 'template' needs the setting WeChat:DigestTemplateId.");
+        }
     }
 
     private static BroadcastRequestException AlreadyResent(string id, string resend) =>

@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Subscription.Server.Broadcasts;
 using Subscription.Server.Subscribers;
@@ -141,6 +144,11 @@ public sealed class MassBroadcastTests(StoreFixture store)
         Assert.Equal((4, 2, 1, 1), (view.GetProperty("audience").GetInt64(), view.GetProperty("sent").GetInt64(),
             view.GetProperty("skipped").GetInt64(), view.GetProperty("failed").GetInt64()));
         Assert.Equal(1, view.GetProperty("failedByCode").GetProperty("40130").GetInt64());
+
+        // Their resend would be the digest template, which this account lacks.
+        using var resend = await rig.Admin.PostAsync($"/admin/api/broadcasts/{id}/resend-failed", null);
+        Assert.Equal(HttpStatusCode.BadRequest, resend.StatusCode);
+        Assert.Contains("WeChat:DigestTemplateId", (await resend.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
     }
 
     [Fact]
@@ -154,6 +162,32 @@ public sealed class MassBroadcastTests(StoreFixture store)
         Assert.Equal("f:40130", await rig.Server.Services.GetRequiredService<BroadcastLedger>().OutcomeAsync(id, rig.OpenIds[3]));
         Assert.Equal((4, 2, 1, 1), (view.GetProperty("audience").GetInt64(), view.GetProperty("sent").GetInt64(),
             view.GetProperty("skipped").GetInt64(), view.GetProperty("failed").GetInt64()));
+    }
+
+    [Fact]
+    public async Task MassOpenIds_LoneFollowerWhoFailed_ResendFailed_SendsThemTheTemplate_Once()
+    {
+        var (rig, id) = await SliceLeftWithOneAsync(MassChunkSize(3), new FaultProfile { ErrorRates = { [40037] = 1.0 } });
+        await using var _ = rig;
+        await rig.WaitForStateAsync(id, "completed", TimeSpan.FromSeconds(30));
+        Assert.Equal([0, 1, 1, 0, 0], rig.OpenIds.Select(rig.WeChat.State.Deliveries.CountFor));
+        rig.WeChat.State.Faults.Clear();
+
+        using var resend = await rig.Admin.PostAsync($"/admin/api/broadcasts/{id}/resend-failed", null);
+        Assert.Equal(HttpStatusCode.Created, resend.StatusCode);
+        var resendId = (await resend.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        var view = await rig.WaitForStateAsync(resendId, "completed", TimeSpan.FromSeconds(30));
+
+        Assert.Equal(("template", id), (view.GetProperty("channel").GetString(), view.GetProperty("source").GetString()));
+        Assert.Equal((1, 1, 0), (view.GetProperty("audience").GetInt64(), view.GetProperty("sent").GetInt64(), view.GetProperty("failed").GetInt64()));
+        Assert.Equal([0, 1, 1, 1, 0], rig.OpenIds.Select(rig.WeChat.State.Deliveries.CountFor));
+        var lone = Assert.Single(rig.WeChat.State.Deliveries.For(rig.OpenIds[3]));
+        Assert.Equal(Subscription.WeChatEmulator.Deliveries.DeliveryChannel.Template, lone.Channel);
+        Assert.Single(rig.WeChat.State.Mass.All());
+
+        using var again = await rig.Admin.PostAsync($"/admin/api/broadcasts/{id}/resend-failed", null);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal(resendId, (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("existingId").GetString());
     }
 
     [Fact]
@@ -251,6 +285,10 @@ public sealed class MassBroadcastTests(StoreFixture store)
         Assert.Equal(id + "-0", job.ClientMsgId);
         Assert.Equal(12, view.GetProperty("sent").GetInt64());
         Assert.All(rig.OpenIds, openId => Assert.Single(rig.WeChat.State.Deliveries.For(openId)));
+
+        // WeChat reports a sendall's failures only as a count: there is no one to resend to.
+        using var resend = await rig.Admin.PostAsync($"/admin/api/broadcasts/{id}/resend-failed", null);
+        Assert.Equal(HttpStatusCode.BadRequest, resend.StatusCode);
     }
 
     private static Dictionary<string, string?> MassChunkSize(int size) =>
