@@ -150,7 +150,10 @@ public sealed partial class BroadcastLedger
     public async Task<(string State, string[] Codes)> ClaimAsync(string id, int chunk, string token, IReadOnlyList<(string OpenId, string Skip)> batch)
     {
         var ledger = Keys.Ledger(id);
-        RedisValue[] args = [token, .. batch.SelectMany(b => new RedisValue[] { b.OpenId, b.Skip })];
+        RedisValue[] args =
+        [
+            token, NowMs, (long)options.Value.RetryUnknownWithin.TotalMilliseconds, .. batch.SelectMany(b => new RedisValue[] { b.OpenId, b.Skip }),
+        ];
         var result = (RedisResult[])(await Db.EvaluateInOneSlotAsync(
             BroadcastScripts.Claim, [ledger.Meta, ledger.Outcomes, ledger.Counts, ledger.Lease(chunk)], args))!;
         return ((string)result[0]!, [.. result.Skip(1).Select(r => (string)r!)]);

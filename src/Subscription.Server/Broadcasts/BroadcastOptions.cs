@@ -56,6 +56,14 @@ public sealed class BroadcastOptions : IValidatableObject
     [Range(1, 50)]
     public int MaxAttempts { get; set; } = 10;
 
+    /// <summary>
+    /// A follower whose earlier attempt has no known outcome (a time-out, a crash, a stop while retrying) is sent
+    /// again, with the same client_msg_id, only this long after they were first claimed: WeChat de-duplicates a
+    /// template's client_msg_id for about 10 minutes (§10). Later they are failed "unconfirmed" instead, for
+    /// resend-failed to reach, rather than risk a second message.
+    /// </summary>
+    public TimeSpan RetryUnknownWithin { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>45009 on every call for this long means the quota is gone: the broadcast pauses until the quota resets.</summary>
     public TimeSpan QuotaExhaustedAfter { get; set; } = TimeSpan.FromMinutes(2);
 
@@ -97,6 +105,11 @@ public sealed class BroadcastOptions : IValidatableObject
         if (KeepFollowerResults < TimeSpan.FromSeconds(1))
         {
             yield return new("Broadcasts:KeepFollowerResults must be at least 1 s.", [nameof(KeepFollowerResults)]);
+        }
+
+        if (RetryUnknownWithin <= TimeSpan.Zero)
+        {
+            yield return new("Broadcasts:RetryUnknownWithin must be positive.", [nameof(RetryUnknownWithin)]);
         }
 
         if (RetryDelay <= TimeSpan.Zero || MaxRetryDelay < RetryDelay)

@@ -128,7 +128,7 @@ public sealed class ChunkRunner(
                 });
 
             var recorded = outcomes.Where(r => r.Outcome.Length > 0).ToList();
-            var complete = outcomes.All(r => r.Outcome != "-");
+            var complete = outcomes.All(r => r.Outcome is not ("-" or "?"));
             if (!await ledger.RecordAsync(id, chunk, token, complete ? position + members.Count : null, recorded) || !complete)
             {
                 return;

@@ -10,8 +10,8 @@ namespace Subscription.Server.Broadcasts;
 
 /// <summary>
 /// Sends one follower their message on a per-follower channel, retrying what may be retried, and returns the
-/// ledger outcome: "s:msgid", "k:reason", "f:errcode", or "-" when it stopped (before sending, or after an
-/// attempt whose outcome is unknown).
+/// ledger outcome: "s:msgid", "k:reason", "f:errcode"; or, when it stopped, "-" if no attempt can have reached
+/// them and "?" if one may have (it had no answer), so that a later job retries only while WeChat de-duplicates.
 /// </summary>
 public sealed class FollowerSender(
     WeChatApiClient api,
@@ -38,11 +38,12 @@ public sealed class FollowerSender(
 
         var o = options.Value;
         var last = "unknown";
+        var unknown = retryingUnknown;
         for (var attempt = 1; attempt <= o.MaxAttempts; attempt++)
         {
             if (stop.Stopped || cancellationToken.IsCancellationRequested)
             {
-                return "-";
+                return Stopped();
             }
 
             if (o.SendsPerSecond > 0)
@@ -70,27 +71,33 @@ public sealed class FollowerSender(
                             : "f:" + last;
                     case WeChatErrorClass.QuotaExhausted when e.ErrCode != 45009 || stop.QuotaFailed():
                         stop.Stop(StopKind.QuotaExhausted, $"WeChat quota exhausted ({e.ErrCode}: {e.ErrMsg})");
-                        return "-";
+                        return Stopped();
                     case WeChatErrorClass.QuotaExhausted or WeChatErrorClass.Busy or WeChatErrorClass.RateLimited:
                         break;
                     default:
                         stop.Stop(StopKind.Fatal, $"WeChat refused the send ({e.ErrCode}, {e.Class}): {e.ErrMsg}");
-                        return "-";
+                        return Stopped();
                 }
             }
             catch (WeChatTransportException e) when (e.Class == WeChatErrorClass.Configuration)
             {
                 stop.Stop(StopKind.Fatal, e.Message);
-                return "-";
+                return Stopped();
             }
             catch (WeChatTransportException e)
             {
-                // No answer: WeChat may have delivered. A template retry carries the same client_msg_id, which
-                // WeChat de-duplicates; a customer-service message cannot be retried safely.
+                // An HTTP error status means the send was not taken; no answer means WeChat may have delivered. A
+                // template retry carries the same client_msg_id, which WeChat de-duplicates for a while; a
+                // customer-service message cannot be retried safely.
                 last = e.StatusCode is { } status ? "http-" + (int)status : "timeout";
-                if (channel == BroadcastChannel.Custom && e.StatusCode is null)
+                if (e.StatusCode is null)
                 {
-                    return "f:" + last;
+                    if (channel == BroadcastChannel.Custom)
+                    {
+                        return "f:" + last;
+                    }
+
+                    unknown = true;
                 }
             }
 
@@ -103,6 +110,8 @@ public sealed class FollowerSender(
         }
 
         return "f:" + last;
+
+        string Stopped() => unknown ? "?" : "-";
     }
 
     /// <summary>

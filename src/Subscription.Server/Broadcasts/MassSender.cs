@@ -176,7 +176,7 @@ public sealed class MassSender(
         if (read.OpenIds is [var openId])
         {
             var outcome = await LoneOutcomeAsync(id, issue, openId, cancellationToken);
-            if (outcome == "-")
+            if (outcome is "-" or "?")
             {
                 return (null, true);
             }
@@ -199,7 +199,7 @@ public sealed class MassSender(
     /// channel. A customer-service message has no such key and could arrive twice, so without a template, or when
     /// WeChat refuses it, they are failed 40130: one follower's template error does not pause the mass broadcast.
     /// </summary>
-    /// <returns>"s:msgid", "f:errcode", "k:reason", or "-" when the job is stopping.</returns>
+    /// <returns>"s:msgid", "f:errcode", "k:reason", or "-"/"?" (see <see cref="FollowerSender"/>) when the job is stopping.</returns>
     private async Task<string> LoneOutcomeAsync(string id, Issue issue, string openId, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(account.Value.DigestTemplateId))
@@ -209,7 +209,7 @@ public sealed class MassSender(
 
         var refused = new SendStop(time, options.Value.QuotaExhaustedAfter);
         var outcome = await followers.SendAsync(id, BroadcastChannel.Template, issue, openId, [], retryingUnknown: false, refused, cancellationToken);
-        if (outcome == "-" && refused.Stopped)
+        if (outcome is "-" or "?" && refused.Stopped)
         {
             logger.LogWarning("Broadcast {Id}: a slice left with one follower, who mass/send cannot take alone; the template send was refused too: {Reason}",
                 id, refused.Reason);

@@ -1,4 +1,5 @@
 using Subscription.Server.Tests.Infrastructure;
+using Subscription.WeChatEmulator.Api;
 using Subscription.WeChatEmulator.Faults;
 
 namespace Subscription.Server.Tests.Broadcasts;
@@ -77,6 +78,52 @@ public sealed class BroadcastResilienceTests(StoreFixture store)
         Assert.Empty(deliveries.Duplicates());
         Assert.All(rig.OpenIds, openId => Assert.Single(deliveries.For(openId)));
         Assert.Equal(2_000, view.GetProperty("sent").GetInt64());
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task UnknownOutcomes_StoppedWhileRetrying_RetriedOnlyWhileWeChatDeduplicates(bool resumedLate)
+    {
+        var window = resumedLate ? TimeSpan.FromSeconds(2) : TimeSpan.FromMinutes(1);
+        await using var rig = await BroadcastRig.CreateAsync(store, 5, workers: 1, settings: new Dictionary<string, string?>
+        {
+            ["Broadcasts:RetryDelay"] = "00:00:01",
+            ["Broadcasts:MaxRetryDelay"] = "00:00:01",
+            ["Broadcasts:RetryUnknownWithin"] = window.ToString(),
+        });
+        // Each send reaches its follower, then the connection drops: the server cannot know it did.
+        rig.WeChat.State.Faults.Set(ApiFamily.Template, new FaultProfile { DropAfterDeliveryRate = 1.0 });
+        var id = await rig.StartAsync("template");
+        var deliveries = rig.WeChat.State.Deliveries;
+        await WaitUntilAsync(() => deliveries.Total == 5, TimeSpan.FromSeconds(30), "every follower's first attempt");
+
+        // Their retries are refused: the broadcast pauses with every follower's outcome unknown.
+        rig.WeChat.State.Faults.Set(ApiFamily.Template, new FaultProfile { ErrorRates = { [40037] = 1.0 } });
+        var paused = await rig.WaitForStateAsync(id, "paused", TimeSpan.FromSeconds(30));
+        Assert.Equal((0, 0), (paused.GetProperty("sent").GetInt64(), paused.GetProperty("failed").GetInt64()));
+        rig.WeChat.State.Faults.Clear();
+        if (resumedLate)
+        {
+            // WeChat has forgotten the client_msg_ids; the server's window has passed since the followers were claimed.
+            rig.WeChat.State.Clock.Advance(TimeSpan.FromMinutes(11));
+            await Task.Delay(window + TimeSpan.FromMilliseconds(500));
+        }
+
+        using var resumed = await rig.Admin.PostAsync($"/admin/api/broadcasts/{id}/resume", null);
+        Assert.Equal(System.Net.HttpStatusCode.OK, resumed.StatusCode);
+        var view = await rig.WaitForStateAsync(id, "completed", TimeSpan.FromSeconds(30));
+
+        Assert.All(rig.OpenIds, openId => Assert.Single(deliveries.For(openId)));
+        if (resumedLate)
+        {
+            Assert.Equal((0, 5), (view.GetProperty("sent").GetInt64(), view.GetProperty("failed").GetInt64()));
+            Assert.Equal(5, view.GetProperty("failedByCode").GetProperty("unconfirmed").GetInt64());
+        }
+        else
+        {
+            Assert.Equal((5, 0), (view.GetProperty("sent").GetInt64(), view.GetProperty("failed").GetInt64()));
+        }
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, string what)
