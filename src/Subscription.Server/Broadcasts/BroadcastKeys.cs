@@ -56,7 +56,7 @@ public sealed class LedgerKeys(string prefix, string id)
     /// <summary>String with a lease: the chunk job working on chunk n.</summary>
     public RedisKey Lease(int n) => _root + "lease:" + n;
 
-    /// <summary>Hash openid → outcome: "p:token@ms" in flight (claimed at ms), "u:ms" given back after an attempt whose outcome is unknown, "s:msgid" sent (":delivered" once WeChat confirms), "k:reason" skipped, "f:errcode" failed.</summary>
+    /// <summary>Hash openid → outcome: "p:token@ms" in flight (first claimed at ms), "s:msgid" sent (":delivered" once WeChat confirms), "k:reason" skipped, "f:errcode" failed.</summary>
     public RedisKey Outcomes => _root + "out";
 
     /// <summary>Set: the openids already planned, for an audience read with HSCAN, which may return one twice.</summary>

@@ -146,8 +146,8 @@ public sealed partial class BroadcastLedger
         return completed;
     }
 
-    /// <summary>See <see cref="BroadcastScripts.Claim"/>: the state, then a code per follower.</summary>
-    public async Task<(string State, string[] Codes)> ClaimAsync(string id, int chunk, string token, IReadOnlyList<(string OpenId, string Skip)> batch)
+    /// <summary>See <see cref="BroadcastScripts.Claim"/>: the state, then each follower's claim.</summary>
+    public async Task<(string State, FollowerClaim[] Claims)> ClaimAsync(string id, int chunk, string token, IReadOnlyList<(string OpenId, string Skip)> batch)
     {
         var ledger = Keys.Ledger(id);
         RedisValue[] args =
@@ -156,7 +156,7 @@ public sealed partial class BroadcastLedger
         ];
         var result = (RedisResult[])(await Db.EvaluateInOneSlotAsync(
             BroadcastScripts.Claim, [ledger.Meta, ledger.Outcomes, ledger.Counts, ledger.Lease(chunk)], args))!;
-        return ((string)result[0]!, [.. result.Skip(1).Select(r => (string)r!)]);
+        return ((string)result[0]!, [.. result.Skip(1).Select(r => FollowerClaim.Parse((string)r!))]);
     }
 
     /// <summary>See <see cref="BroadcastScripts.Record"/>; false when the lease was lost.</summary>
@@ -191,6 +191,22 @@ public sealed partial class BroadcastLedger
     }
 
     public async Task<string?> OutcomeAsync(string id, string openId) => await Db.HashGetAsync(Keys.Ledger(id).Outcomes, openId);
+}
+
+/// <summary>
+/// What a claim made of one follower (<see cref="BroadcastScripts.Claim"/>): 's' send, 'r' send again (an earlier
+/// job's attempt may have reached them), 'd' done already, 'k' skipped now, 'u' failed "unconfirmed" now; for 's' and
+/// 'r', when they were first claimed, from which a repeat is safe only within Broadcasts:RetryUnknownWithin.
+/// </summary>
+public readonly record struct FollowerClaim(char Code, DateTimeOffset FirstClaimed = default)
+{
+    public bool Send => Code is 's' or 'r';
+
+    public bool Retrying => Code == 'r';
+
+    public static FollowerClaim Parse(string code) => code.Length > 1
+        ? new(code[0], DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(code.AsSpan(1), CultureInfo.InvariantCulture)))
+        : new(code[0]);
 }
 
 /// <summary>Where planning stands: the audience cursor, the chunk being filled and how full it is, whether it is finished.</summary>

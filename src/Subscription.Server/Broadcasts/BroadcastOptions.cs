@@ -57,10 +57,10 @@ public sealed class BroadcastOptions : IValidatableObject
     public int MaxAttempts { get; set; } = 10;
 
     /// <summary>
-    /// A follower whose earlier attempt has no known outcome (a time-out, a crash, a stop while retrying) is sent
-    /// again, with the same client_msg_id, only this long after they were first claimed: WeChat de-duplicates a
-    /// template's client_msg_id for about 10 minutes (§10). Later they are failed "unconfirmed" instead, for
-    /// resend-failed to reach, rather than risk a second message.
+    /// A follower whose earlier attempt has no known outcome (no answer, a crash, a stop while retrying) is sent
+    /// again, with the same client_msg_id, only until this long after they were first claimed, by the same job or a
+    /// later one: WeChat de-duplicates a template's client_msg_id for about 10 minutes (§10). Later they are failed
+    /// "unconfirmed" instead, rather than risk a second message.
     /// </summary>
     public TimeSpan RetryUnknownWithin { get; set; } = TimeSpan.FromMinutes(5);
 

@@ -163,8 +163,8 @@ internal static partial class BroadcastScripts
         return 0
         """;
 
-    // A follower being sent to holds a claim "p:" .. token .. "@" .. ms, the ms they were first claimed at (an earlier
-    // build's job wrote "p:" .. token); "u:" .. ms is a claim given back after an attempt whose outcome is unknown.
+    // A follower being sent to holds a claim "p:" .. token .. "@" .. ms: the job's token and when the follower was
+    // first claimed, carried over when a later job claims them again (an earlier build's job wrote "p:" .. token).
     // is_mine(claim, token): the claim is this job's. claimed_at(claim): its ms, nil for an earlier build's claim.
     private const string Claims = """
         local function is_mine(claim, token)
@@ -172,17 +172,17 @@ internal static partial class BroadcastScripts
           return string.sub(claim, 1, #mine) == mine
         end
         local function claimed_at(claim)
-          if string.sub(claim, 1, 2) == 'u:' then return tonumber(string.sub(claim, 3)) end
           return tonumber(string.match(claim, '@(%d+)$'))
         end
 
         """;
 
     // KEYS: meta, outcomes, counts, lease. ARGV: token, now (ms), retry window (ms), then pairs (openid, skip reason or '').
-    // Claims a batch for sending. Returns { state, code per follower }: 's' claimed for sending now, 'r' claimed
-    // by an earlier attempt whose outcome is unknown, 'd' already has an outcome, 'k' skipped now with its reason,
-    // 'u' failed "unconfirmed" now: an earlier attempt's outcome is unknown and the follower was first claimed longer
-    // ago than the window inside which WeChat de-duplicates a repeat, so sending again could deliver twice.
+    // Claims a batch for sending. Returns { state, code per follower }: 's' .. ms claimed for sending now, 'r' .. ms
+    // claimed from an earlier job, whose attempt may have reached them (ms: when first claimed), 'd' already has an
+    // outcome, 'k' skipped now with its reason, 'u' failed "unconfirmed" now: claimed by an earlier job longer ago
+    // than the window inside which WeChat de-duplicates a repeat, so sending again could deliver twice. A claim
+    // from an earlier build, which has no time, is taken as made now.
     // Nothing is claimed unless the broadcast is running and this token holds the chunk's lease.
     public const string Claim = CountOutcome + Claims + """
         local state = redis.call('HGET', KEYS[1], 'state')
@@ -193,13 +193,12 @@ internal static partial class BroadcastScripts
         for i = 4, #ARGV, 2 do
           local id, skip = ARGV[i], ARGV[i + 1]
           local current = redis.call('HGET', KEYS[2], id)
-          local kind = current and string.sub(current, 1, 2)
           if current and is_mine(current, token) then codes[#codes + 1] = 'd'
-          elseif kind == 'p:' or kind == 'u:' then
+          elseif current and string.sub(current, 1, 2) == 'p:' then
             local since = claimed_at(current) or now
             if now - since <= window then
               redis.call('HSET', KEYS[2], id, 'p:' .. token .. '@' .. since)
-              codes[#codes + 1] = 'r'
+              codes[#codes + 1] = 'r' .. since
             else
               redis.call('HSET', KEYS[2], id, 'f:unconfirmed')
               count_outcome(KEYS[3], 'f:unconfirmed')
@@ -212,17 +211,16 @@ internal static partial class BroadcastScripts
             codes[#codes + 1] = 'k'
           else
             redis.call('HSET', KEYS[2], id, 'p:' .. token .. '@' .. now)
-            codes[#codes + 1] = 's'
+            codes[#codes + 1] = 's' .. now
           end
         end
         return codes
         """;
 
     // KEYS: outcomes, counts, chunks, lease. ARGV: token, chunk, next position ('' = keep), lease ms, then pairs
-    // (openid, outcome): "s:msgid", "f:errcode", "k:reason", "-" to give an unsent claim back, or "?" to give it back
-    // after an attempt whose outcome is unknown (the time of the first claim goes with it). An outcome is recorded
-    // only over this token's claim, so each follower is counted once. The position moves on only while the lease
-    // is held. Returns 1 if the lease is still held.
+    // (openid, outcome): "s:msgid", "f:errcode", "k:reason", or "-" to give an unsent claim back. An outcome is
+    // recorded only over this token's claim, so each follower is counted once. The position moves on only while
+    // the lease is held. Returns 1 if the lease is still held.
     public const string Record = CountOutcome + Claims + """
         for i = 5, #ARGV, 2 do
           local id, outcome = ARGV[i], ARGV[i + 1]
@@ -230,8 +228,6 @@ internal static partial class BroadcastScripts
           if current and is_mine(current, ARGV[1]) then
             if outcome == '-' then
               redis.call('HDEL', KEYS[1], id)
-            elseif outcome == '?' then
-              redis.call('HSET', KEYS[1], id, 'u:' .. claimed_at(current))
             else
               redis.call('HSET', KEYS[1], id, outcome)
               count_outcome(KEYS[2], outcome)

@@ -112,7 +112,7 @@ public sealed class ChunkRunner(
             var reach = flags is null ? await subscribers.ReachAsync(members) : [.. flags.Select(FollowerFlags.ReachOf)];
             var windowStart = (time.GetUtcNow() - o.CustomWindow).ToUnixTimeSeconds();
             var batch = members.Select((openId, i) => (openId, SkipReason(reach[i], flags?[i], windowStart))).ToList();
-            var (state, codes) = await ledger.ClaimAsync(id, chunk, token, batch);
+            var (state, claims) = await ledger.ClaimAsync(id, chunk, token, batch);
             if (state != "running")
             {
                 return;
@@ -122,12 +122,13 @@ public sealed class ChunkRunner(
             await Parallel.ForEachAsync(Enumerable.Range(0, members.Count), new ParallelOptions { MaxDegreeOfParallelism = o.Concurrency },
                 async (i, _) =>
                 {
-                    outcomes[i] = codes[i] is "s" or "r"
-                        ? (members[i], await sender.SendAsync(id, channel, issue, members[i], flags?[i]?.Sections ?? [], codes[i] == "r", stop, cancellationToken))
+                    outcomes[i] = claims[i].Send
+                        ? (members[i], await sender.SendAsync(id, channel, issue, members[i], flags?[i]?.Sections ?? [], claims[i], stop, cancellationToken))
                         : (members[i], "");
                 });
 
-            var recorded = outcomes.Where(r => r.Outcome.Length > 0).ToList();
+            // A send that may have reached its follower keeps its claim ("?"), for the next job to settle.
+            var recorded = outcomes.Where(r => r.Outcome is not ("" or "?")).ToList();
             var complete = outcomes.All(r => r.Outcome is not ("-" or "?"));
             if (!await ledger.RecordAsync(id, chunk, token, complete ? position + members.Count : null, recorded) || !complete)
             {

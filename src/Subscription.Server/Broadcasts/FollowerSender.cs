@@ -11,7 +11,8 @@ namespace Subscription.Server.Broadcasts;
 /// <summary>
 /// Sends one follower their message on a per-follower channel, retrying what may be retried, and returns the
 /// ledger outcome: "s:msgid", "k:reason", "f:errcode"; or, when it stopped, "-" if no attempt can have reached
-/// them and "?" if one may have (it had no answer), so that a later job retries only while WeChat de-duplicates.
+/// them and "?" if one may have (it had no usable answer): their claim then stays, for a later job to send again
+/// only while WeChat de-duplicates.
 /// </summary>
 public sealed class FollowerSender(
     WeChatApiClient api,
@@ -25,12 +26,12 @@ public sealed class FollowerSender(
 {
     public static readonly RateLimit PerFollowerLimit = new("broadcast-sends", 1, TimeSpan.FromSeconds(1));
 
-    /// <param name="retryingUnknown">An earlier attempt's outcome is unknown (it crashed or timed out).</param>
+    /// <param name="claim">How the ledger claimed them: retrying an earlier job's attempt or not, and since when.</param>
     public async Task<string> SendAsync(
-        string broadcastId, BroadcastChannel channel, Issue issue, string openId, IReadOnlyList<string> sections, bool retryingUnknown,
+        string broadcastId, BroadcastChannel channel, Issue issue, string openId, IReadOnlyList<string> sections, FollowerClaim claim,
         SendStop stop, CancellationToken cancellationToken)
     {
-        if (retryingUnknown && channel == BroadcastChannel.Custom)
+        if (claim.Retrying && channel == BroadcastChannel.Custom)
         {
             // A customer-service message has no idempotency key: resending could deliver it twice.
             return "f:unconfirmed";
@@ -38,12 +39,18 @@ public sealed class FollowerSender(
 
         var o = options.Value;
         var last = "unknown";
-        var unknown = retryingUnknown;
+        var unknown = claim.Retrying;
         for (var attempt = 1; attempt <= o.MaxAttempts; attempt++)
         {
             if (stop.Stopped || cancellationToken.IsCancellationRequested)
             {
                 return Stopped();
+            }
+
+            if (unknown && time.GetUtcNow() - claim.FirstClaimed > o.RetryUnknownWithin)
+            {
+                // WeChat may no longer know the client_msg_id: a repeat could deliver twice.
+                return "f:unconfirmed";
             }
 
             if (o.SendsPerSecond > 0)
@@ -86,18 +93,17 @@ public sealed class FollowerSender(
             }
             catch (WeChatTransportException e)
             {
-                // An HTTP error status means the send was not taken; no answer means WeChat may have delivered. A
-                // template retry carries the same client_msg_id, which WeChat de-duplicates for a while; a
-                // customer-service message cannot be retried safely.
+                // Without a usable answer WeChat may have delivered. A template retry carries the same client_msg_id,
+                // which WeChat de-duplicates for a while; a customer-service message, which has no such key, is
+                // retried only after an HTTP error status, taken to mean the call never reached WeChat's servers.
                 last = e.StatusCode is { } status ? "http-" + (int)status : "timeout";
-                if (e.StatusCode is null)
+                if (channel != BroadcastChannel.Custom)
                 {
-                    if (channel == BroadcastChannel.Custom)
-                    {
-                        return "f:" + last;
-                    }
-
                     unknown = true;
+                }
+                else if (e.StatusCode is null)
+                {
+                    return "f:" + last;
                 }
             }
 

@@ -175,13 +175,13 @@ public sealed class MassSender(
         (string, string)? lone = null;
         if (read.OpenIds is [var openId])
         {
-            var outcome = await LoneOutcomeAsync(id, issue, openId, cancellationToken);
-            if (outcome is "-" or "?")
+            var (settled, outcome) = await LoneOutcomeAsync(id, issue, chunk, token, openId, cancellationToken);
+            if (!settled)
             {
                 return (null, true);
             }
 
-            lone = (openId, outcome);
+            lone = outcome is null ? null : (openId, outcome);
         }
 
         if (!await ledger.SliceUnsendableAsync(id, chunk, token, skipped, change, lone))
@@ -195,28 +195,51 @@ public sealed class MassSender(
 
     /// <summary>
     /// mass/send takes no single openid (40130). Where the account has a digest template, a template message reaches
-    /// the lone follower, with the client_msg_id WeChat de-duplicates a retried template send by, as on the template
-    /// channel. A customer-service message has no such key and could arrive twice, so without a template, or when
-    /// WeChat refuses it, they are failed 40130: one follower's template error does not pause the mass broadcast.
+    /// the lone follower, claimed and sent as on the template channel: a repeat carries the same client_msg_id,
+    /// which WeChat de-duplicates, and is made only while it does. A customer-service message has no such key and
+    /// could arrive twice, so without a template, or when WeChat refuses it, they are failed 40130: one follower's
+    /// template error does not pause the mass broadcast.
     /// </summary>
-    /// <returns>"s:msgid", "f:errcode", "k:reason", or "-"/"?" (see <see cref="FollowerSender"/>) when the job is stopping.</returns>
-    private async Task<string> LoneOutcomeAsync(string id, Issue issue, string openId, CancellationToken cancellationToken)
+    /// <returns>
+    /// Settled with the outcome to record with the slice ("s:msgid", "f:errcode", "k:reason"), or with null when the
+    /// ledger has their outcome already; unsettled when the job is stopping or lost the chunk.
+    /// </returns>
+    private async Task<(bool Settled, string? Outcome)> LoneOutcomeAsync(
+        string id, Issue issue, int chunk, string token, string openId, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(account.Value.DigestTemplateId))
         {
-            return "f:40130";
+            return (true, "f:40130");
+        }
+
+        var (state, claims) = await ledger.ClaimAsync(id, chunk, token, [(openId, "")]);
+        if (state != "running")
+        {
+            return (false, null);
+        }
+
+        if (!claims[0].Send)
+        {
+            return (true, null);
         }
 
         var refused = new SendStop(time, options.Value.QuotaExhaustedAfter);
-        var outcome = await followers.SendAsync(id, BroadcastChannel.Template, issue, openId, [], retryingUnknown: false, refused, cancellationToken);
+        var outcome = await followers.SendAsync(id, BroadcastChannel.Template, issue, openId, [], claims[0], refused, cancellationToken);
         if (outcome is "-" or "?" && refused.Stopped)
         {
             logger.LogWarning("Broadcast {Id}: a slice left with one follower, who mass/send cannot take alone; the template send was refused too: {Reason}",
                 id, refused.Reason);
-            return "f:40130";
+            // After an attempt with no answer they may have the template: "unconfirmed" says so, where 40130 would not.
+            return (true, outcome == "-" ? "f:40130" : "f:unconfirmed");
         }
 
-        return outcome;
+        if (outcome == "-")
+        {
+            await ledger.RecordAsync(id, chunk, token, null, [(openId, "-")]);
+        }
+
+        // "?" keeps the claim, for the next job to send again only while WeChat de-duplicates.
+        return outcome is "-" or "?" ? (false, null) : (true, outcome);
     }
 
     /// <summary>How long a slice's fixed list outlives a chunk that never finished: past any retry, pause or resume.</summary>

@@ -126,6 +126,25 @@ public sealed class BroadcastResilienceTests(StoreFixture store)
         }
     }
 
+    [Fact]
+    public async Task NoAnswerOnEveryAttempt_RetriedOnlyWhileWeChatDeduplicates_ThenFailedUnconfirmed()
+    {
+        await using var rig = await BroadcastRig.CreateAsync(store, 3, workers: 1, settings: new Dictionary<string, string?>
+        {
+            ["Broadcasts:RetryDelay"] = "00:00:00.500",
+            ["Broadcasts:MaxRetryDelay"] = "00:00:00.500",
+            ["Broadcasts:RetryUnknownWithin"] = "00:00:02",
+        });
+        rig.WeChat.State.Faults.Set(ApiFamily.Template, new FaultProfile { DropAfterDeliveryRate = 1.0 });
+        var id = await rig.StartAsync("template");
+        var view = await rig.WaitForStateAsync(id, "completed", TimeSpan.FromSeconds(30));
+
+        // Fifteen attempts half a second apart would outlast the window: the retries stop there instead.
+        Assert.All(rig.OpenIds, openId => Assert.Single(rig.WeChat.State.Deliveries.For(openId)));
+        Assert.Equal((0, 3), (view.GetProperty("sent").GetInt64(), view.GetProperty("failed").GetInt64()));
+        Assert.Equal(3, view.GetProperty("failedByCode").GetProperty("unconfirmed").GetInt64());
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, string what)
     {
         var deadline = DateTime.UtcNow + timeout;

@@ -1,50 +1,55 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Subscription.Server.Broadcasts;
+using Subscription.Server.Storage;
 using Subscription.Server.Tests.Infrastructure;
+using Subscription.WeChatEmulator.Hosting;
 
 namespace Subscription.Server.Tests.Broadcasts;
 
 /// <summary>
-/// Claims on per-follower sends: a follower whose attempt has no known outcome is claimed again only while WeChat
+/// Claims on per-follower sends: a follower an earlier job may have reached is claimed again only while WeChat
 /// would de-duplicate a repeat, counted from when they were first claimed; later they are failed "unconfirmed".
 /// </summary>
 [Trait("Category", "Storage")]
 public sealed class ClaimTests(StoreFixture store)
 {
-    private static readonly TimeSpan Window = TimeSpan.FromSeconds(3);
-
     [Fact]
-    public async Task AnUnknownOutcome_IsClaimedAgainInsideTheWindowFromTheFirstClaim_FailedUnconfirmedAfterIt_Once()
+    public async Task AClaimLeftByAnEarlierJob_IsTakenAgainInsideTheWindowFromTheFirstClaim_FailedUnconfirmedAfterIt_Once()
     {
-        await using var rig = await BroadcastRig.CreateAsync(store, 4, workers: 0,
-            settings: new Dictionary<string, string?> { ["Broadcasts:RetryUnknownWithin"] = Window.ToString() });
-        var ledger = rig.Server.Services.GetRequiredService<BroadcastLedger>();
+        await using var rig = await BroadcastRig.CreateAsync(store, 4, workers: 0);
+        var clock = new EmulatorClock(TimeProvider.System);
+        var options = new BroadcastOptions();
+        var ledger = new BroadcastLedger(rig.Server.Services.GetRequiredService<RedisStore>(), clock, Options.Create(options), NullLogger<BroadcastLedger>.Instance);
         var (id, _) = await ledger.CreateAsync(new BroadcastDefinition(BroadcastRig.Issue, BroadcastChannel.Template, null, null), null);
         await ledger.TransitionAsync(id, "start");
         var (a, b, c, d) = (rig.OpenIds[0], rig.OpenIds[1], rig.OpenIds[2], rig.OpenIds[3]);
         (string, string)[] batch = [(a, ""), (b, ""), (c, ""), (d, "")];
-        // A job of an earlier build died holding d: its claim carries no time.
+        // A job of an earlier build died holding d: its claim carries no time and counts as made now.
         var db = await rig.Server.ConnectStoreAsync();
         await db.HashSetAsync(ledger.Keys.Ledger(id).Outcomes, d, "p:earlier");
+        var start = clock.GetUtcNow();
 
-        Assert.True(await ledger.LeaseAsync(id, 0, "first"));
-        Assert.Equal(["s", "s", "s", "r"], (await ledger.ClaimAsync(id, 0, "first", batch)).Codes);
-        // The job stops: a's attempt had no answer, b was never tried, c's and d's claims stay as if the job died.
-        Assert.True(await ledger.RecordAsync(id, 0, "first", null, [(a, "?"), (b, "-")]));
+        var first = await ClaimAsync(ledger, id, "first", batch);
+        Assert.Equal("sssr", Codes(first));
+        Assert.All(first, claim => Assert.InRange(claim.FirstClaimed, start.AddSeconds(-1), clock.GetUtcNow()));
+        // The job stops: b was never tried and is given back; a, c and d may have been reached and stay claimed.
+        Assert.True(await ledger.RecordAsync(id, 0, "first", null, [(b, "-")]));
         await ledger.ReleaseAsync(id, 0, "first");
-        await Task.Delay(Window * 2 / 3);
+        clock.Advance(options.RetryUnknownWithin * 0.8);
 
-        Assert.True(await ledger.LeaseAsync(id, 0, "second"));
-        Assert.Equal(["r", "s", "r", "r"], (await ledger.ClaimAsync(id, 0, "second", batch)).Codes);
-        Assert.True(await ledger.RecordAsync(id, 0, "second", null, [(a, "?"), (b, "?"), (c, "?"), (d, "?")]));
+        var second = await ClaimAsync(ledger, id, "second", batch);
+        Assert.Equal("rsrr", Codes(second));
+        Assert.Equal(first[0].FirstClaimed, second[0].FirstClaimed);
+        Assert.True(second[1].FirstClaimed > first[1].FirstClaimed.Add(options.RetryUnknownWithin * 0.7));
         await ledger.ReleaseAsync(id, 0, "second");
         // Past the window for a, c and d, first claimed by the first job; inside it for b, first claimed by the second.
-        await Task.Delay(Window * 2 / 3);
+        clock.Advance(options.RetryUnknownWithin * 0.4);
 
-        Assert.True(await ledger.LeaseAsync(id, 0, "third"));
-        Assert.Equal(["u", "r", "u", "u"], (await ledger.ClaimAsync(id, 0, "third", batch)).Codes);
+        Assert.Equal("uruu", Codes(await ClaimAsync(ledger, id, "third", batch)));
         Assert.True(await ledger.RecordAsync(id, 0, "third", null, [(b, "s:42")]));
-        Assert.Equal(["d", "d", "d", "d"], (await ledger.ClaimAsync(id, 0, "third", batch)).Codes);
+        Assert.Equal("dddd", Codes((await ledger.ClaimAsync(id, 0, "third", batch)).Claims));
 
         Assert.Equal(["f:unconfirmed", "s:42", "f:unconfirmed", "f:unconfirmed"],
             await Task.WhenAll(rig.OpenIds.Select(openId => ledger.OutcomeAsync(id, openId))));
@@ -52,4 +57,14 @@ public sealed class ClaimTests(StoreFixture store)
         Assert.Equal((1, 3), (view.GetProperty("sent").GetInt64(), view.GetProperty("failed").GetInt64()));
         Assert.Equal(3, view.GetProperty("failedByCode").GetProperty("unconfirmed").GetInt64());
     }
+
+    private static async Task<FollowerClaim[]> ClaimAsync(BroadcastLedger ledger, string id, string token, (string, string)[] batch)
+    {
+        Assert.True(await ledger.LeaseAsync(id, 0, token));
+        var (state, claims) = await ledger.ClaimAsync(id, 0, token, batch);
+        Assert.Equal("running", state);
+        return claims;
+    }
+
+    private static string Codes(IEnumerable<FollowerClaim> claims) => string.Concat(claims.Select(claim => claim.Code));
 }

@@ -165,6 +165,46 @@ public sealed class MassBroadcastTests(StoreFixture store)
     }
 
     [Fact]
+    public async Task MassOpenIds_LoneFollowersTemplateUnanswered_ThenRefused_FailsThemUnconfirmed()
+    {
+        var settings = new Dictionary<string, string?>(MassChunkSize(3)) { ["Broadcasts:RetryDelay"] = "00:00:01", ["Broadcasts:MaxRetryDelay"] = "00:00:01" };
+        var (rig, id) = await SliceLeftWithOneAsync(settings, new FaultProfile { DropAfterDeliveryRate = 1.0 });
+        await using var _ = rig;
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (rig.WeChat.State.Deliveries.CountFor(rig.OpenIds[3]) == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the lone follower's first template was sent");
+            await Task.Delay(20);
+        }
+
+        // The template reached them, but the server had no answer; its retry is refused.
+        rig.WeChat.State.Faults.Set(ApiFamily.Template, new FaultProfile { ErrorRates = { [40037] = 1.0 } });
+        var view = await rig.WaitForStateAsync(id, "completed", TimeSpan.FromSeconds(30));
+
+        Assert.Equal([0, 1, 1, 1, 0], rig.OpenIds.Select(rig.WeChat.State.Deliveries.CountFor));
+        Assert.Equal("f:unconfirmed", await rig.Server.Services.GetRequiredService<BroadcastLedger>().OutcomeAsync(id, rig.OpenIds[3]));
+        Assert.Equal((2, 1), (view.GetProperty("sent").GetInt64(), view.GetProperty("failed").GetInt64()));
+    }
+
+    [Fact]
+    public async Task MassOpenIds_LoneFollowerClaimedByAJobThatDiedLongAgo_NotSentAgain_FailedUnconfirmed()
+    {
+        var (rig, id) = await SliceLeftWithOneAsync(MassChunkSize(3), beforeWorkers: async (rig, id) =>
+        {
+            var keys = rig.Server.Services.GetRequiredService<BroadcastLedger>().Keys.Ledger(id);
+            var longAgo = DateTimeOffset.UtcNow.AddMinutes(-30).ToUnixTimeMilliseconds();
+            await (await rig.Server.ConnectStoreAsync()).HashSetAsync(keys.Outcomes, rig.OpenIds[3], $"p:dead@{longAgo}");
+        });
+        await using var _ = rig;
+        var view = await rig.WaitForStateAsync(id, "completed", TimeSpan.FromSeconds(30));
+
+        Assert.Equal([0, 1, 1, 0, 0], rig.OpenIds.Select(rig.WeChat.State.Deliveries.CountFor));
+        Assert.Equal("f:unconfirmed", await rig.Server.Services.GetRequiredService<BroadcastLedger>().OutcomeAsync(id, rig.OpenIds[3]));
+        Assert.Equal((4, 2, 1, 1), (view.GetProperty("audience").GetInt64(), view.GetProperty("sent").GetInt64(),
+            view.GetProperty("skipped").GetInt64(), view.GetProperty("failed").GetInt64()));
+    }
+
+    [Fact]
     public async Task MassOpenIds_LoneFollowerWhoFailed_ResendFailed_SendsThemTheTemplate_Once()
     {
         var (rig, id) = await SliceLeftWithOneAsync(MassChunkSize(3), new FaultProfile { ErrorRates = { [40037] = 1.0 } });
@@ -215,7 +255,8 @@ public sealed class MassBroadcastTests(StoreFixture store)
     /// Five followers in slices of three, the first declining pushes; once planned, one of the second slice's two
     /// leaves. Then a worker starts, with WeChat's template API failing as given.
     /// </summary>
-    private async Task<(BroadcastRig Rig, string Id)> SliceLeftWithOneAsync(Dictionary<string, string?> settings, FaultProfile? templateFaults = null)
+    private async Task<(BroadcastRig Rig, string Id)> SliceLeftWithOneAsync(
+        Dictionary<string, string?> settings, FaultProfile? templateFaults = null, Func<BroadcastRig, string, Task>? beforeWorkers = null)
     {
         var rig = await BroadcastRig.CreateAsync(store, 5, workers: 0, settings: settings);
         try
@@ -230,6 +271,11 @@ public sealed class MassBroadcastTests(StoreFixture store)
             if (templateFaults is not null)
             {
                 rig.WeChat.State.Faults.Set(ApiFamily.Template, templateFaults);
+            }
+
+            if (beforeWorkers is not null)
+            {
+                await beforeWorkers(rig, id);
             }
 
             rig.AddServer(workers: 1, settings).CreateClient();
