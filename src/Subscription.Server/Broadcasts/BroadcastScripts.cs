@@ -165,11 +165,11 @@ internal static partial class BroadcastScripts
 
     // A follower being sent to holds a claim "p:" .. token .. "@" .. ms: the job's token and when the follower was
     // first claimed, carried over when a later job claims them again (an earlier build's job wrote "p:" .. token).
-    // is_mine(claim, token): the claim is this job's. claimed_at(claim): its ms, nil for an earlier build's claim.
+    // is_mine(claim, mine): the claim starts with mine, "p:" .. token .. "@", so it is this job's. claimed_at(claim):
+    // its ms, nil for an earlier build's claim.
     private const string Claims = """
-        local function is_mine(claim, token)
-          local mine = 'p:' .. token .. '@'
-          return string.sub(claim, 1, #mine) == mine
+        local function is_mine(claim, mine)
+          return string.find(claim, mine, 1, true) == 1
         end
         local function claimed_at(claim)
           return tonumber(string.match(claim, '@(%d+)$'))
@@ -189,15 +189,17 @@ internal static partial class BroadcastScripts
         if state ~= 'running' then return { state } end
         if redis.call('GET', KEYS[4]) ~= ARGV[1] then return { 'lease' } end
         local token, now, window = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3])
+        local mine = 'p:' .. token .. '@'
+        local fresh, sent_now = mine .. now, 's' .. now
         local codes = { 'running' }
         for i = 4, #ARGV, 2 do
           local id, skip = ARGV[i], ARGV[i + 1]
           local current = redis.call('HGET', KEYS[2], id)
-          if current and is_mine(current, token) then codes[#codes + 1] = 'd'
+          if current and is_mine(current, mine) then codes[#codes + 1] = 'd'
           elseif current and string.sub(current, 1, 2) == 'p:' then
             local since = claimed_at(current) or now
             if now - since <= window then
-              redis.call('HSET', KEYS[2], id, 'p:' .. token .. '@' .. since)
+              redis.call('HSET', KEYS[2], id, mine .. since)
               codes[#codes + 1] = 'r' .. since
             else
               redis.call('HSET', KEYS[2], id, 'f:unconfirmed')
@@ -210,8 +212,8 @@ internal static partial class BroadcastScripts
             count_outcome(KEYS[3], 'k:' .. skip)
             codes[#codes + 1] = 'k'
           else
-            redis.call('HSET', KEYS[2], id, 'p:' .. token .. '@' .. now)
-            codes[#codes + 1] = 's' .. now
+            redis.call('HSET', KEYS[2], id, fresh)
+            codes[#codes + 1] = sent_now
           end
         end
         return codes
@@ -222,10 +224,11 @@ internal static partial class BroadcastScripts
     // recorded only over this token's claim, so each follower is counted once. The position moves on only while
     // the lease is held. Returns 1 if the lease is still held.
     public const string Record = CountOutcome + Claims + """
+        local mine = 'p:' .. ARGV[1] .. '@'
         for i = 5, #ARGV, 2 do
           local id, outcome = ARGV[i], ARGV[i + 1]
           local current = redis.call('HGET', KEYS[1], id)
-          if current and is_mine(current, ARGV[1]) then
+          if current and is_mine(current, mine) then
             if outcome == '-' then
               redis.call('HDEL', KEYS[1], id)
             else
