@@ -34,9 +34,13 @@ public sealed class OpenLoop(Sender sender)
             tally.Record(latencies[i], errors[i]);
         }
 
+        // The latency from when the client really sent: the part of the latencies the client's own lag is not.
+        var fromSend = latencies.Zip(lags, (latency, lag) => latency - lag).ToArray();
+        Array.Sort(fromSend);
         Array.Sort(lags);
         var note = $"client send lag behind schedule p50 {PhaseResult.PercentileMs(lags, 0.5):F2} ms, " +
-                   $"p99 {PhaseResult.PercentileMs(lags, 0.99):F2} ms (included in the latencies)";
+                   $"p99 {PhaseResult.PercentileMs(lags, 0.99):F2} ms (included in the latencies); " +
+                   $"from the send p50 {PhaseResult.PercentileMs(fromSend, 0.5):F2} ms, p99 {PhaseResult.PercentileMs(fromSend, 0.99):F2} ms";
         return Tally.Merge(name, [tally], seconds, note);
     }
 }
