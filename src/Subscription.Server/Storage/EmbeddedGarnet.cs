@@ -39,6 +39,10 @@ public sealed class EmbeddedGarnet : IDisposable
             // millisecond instead of once per write widens that window by at most 1 ms and saves a file write and
             // its commit record per script.
             "--aof-commit-freq", "1",
+            // Past the limit (checked every few seconds) a checkpoint lets Garnet delete the file's older segments.
+            "--aof-size-limit", options.EmbeddedAofLimit,
+            "--aof-size-limit-enforce-frequency", "5",
+            "--aof-segment-size", AofSegmentSize,
             "--recover",
             "--lua",
             // Without it Garnet interleaves scripts from different connections: every script here relies on atomicity.
@@ -47,6 +51,9 @@ public sealed class EmbeddedGarnet : IDisposable
         _server = new GarnetServer(args, loggerFactory, cleanupDir: false);
         _server.Start();
     }
+
+    /// <summary>The unit in which the append-only file is dropped; at least Garnet's AOF page (32 MB).</summary>
+    public const string AofSegmentSize = "64m";
 
     public IPEndPoint EndPoint { get; }
 

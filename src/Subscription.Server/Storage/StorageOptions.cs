@@ -30,4 +30,12 @@ public sealed class StorageOptions
     /// <summary>Garnet's in-memory log size (e.g. 512m, 2g); colder data spills to the data folder.</summary>
     [Required]
     public string EmbeddedMemory { get; set; } = "512m";
+
+    /// <summary>
+    /// How large the append-only file may grow before Garnet takes a checkpoint of the store and drops the part
+    /// of the file it covers (e.g. 2g): bounds the data folder and the replay at start. Writes wait while the
+    /// checkpoint runs, so it should come rarely.
+    /// </summary>
+    [Required, RegularExpression(@"^\d+[mMgG]$", ErrorMessage = "Storage:EmbeddedAofLimit must be a size in megabytes or gigabytes, e.g. 512m or 2g.")]
+    public string EmbeddedAofLimit { get; set; } = "2g";
 }

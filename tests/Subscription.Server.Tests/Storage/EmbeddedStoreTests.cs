@@ -1,3 +1,4 @@
+using StackExchange.Redis;
 using Subscription.Server.Tests.Infrastructure;
 
 namespace Subscription.Server.Tests.Storage;
@@ -43,6 +44,80 @@ public sealed class EmbeddedStoreTests(StoreFixture store)
             Assert.Equal(1, (await new AdminApi(second.CreateAdminClient()).StatsAsync()).GetProperty("active").GetInt64());
             var reseeded = await second.CreateAdminClient().GetStringAsync("/admin/api/issues/185", TestContext.Current.CancellationToken);
             Assert.Contains("\"number\": 185", reseeded);
+        }
+        finally
+        {
+            Directory.Delete(dataPath, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task AppendOnlyFile_PastItsLimit_IsCheckpointedAndCutBack_TheDataSurvivesARestart()
+    {
+        var dataPath = Directory.CreateTempSubdirectory("subscription-embedded-").FullName;
+        var port = StoreFixture.FreePort();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Redis:Configuration"] = "",
+            ["Storage:DataPath"] = dataPath,
+            ["Storage:EmbeddedPort"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Storage:EmbeddedMemory"] = "64m",
+            ["Storage:EmbeddedAofLimit"] = "64m",
+        };
+        var value = new string('x', 200_000);
+        try
+        {
+            await using (var first = new ServerFactory(store, settings))
+            {
+                first.CreateClient().Dispose(); // starts the server and its store
+                await using var connection = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{port}");
+                var db = connection.GetDatabase();
+                foreach (var batch in Enumerable.Range(0, 800).Chunk(50))
+                {
+                    await Task.WhenAll(batch.Select(i => db.StringSetAsync($"bulk:{i}", value + i)));
+                }
+
+                // About 160 MB were appended; past 64 MB the store checkpoints and deletes what the checkpoint covers.
+                var deadline = DateTime.UtcNow.AddSeconds(60);
+                while (AofBytes(dataPath) > 128L << 20)
+                {
+                    Assert.True(DateTime.UtcNow < deadline, $"the append-only file was not cut back: {AofBytes(dataPath) >> 20} MB");
+                    await Task.Delay(200);
+                }
+            }
+
+            await using var second = new ServerFactory(store, settings);
+            second.CreateClient().Dispose();
+            await using var again = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{port}");
+            Assert.Equal(value + 0, await again.GetDatabase().StringGetAsync("bulk:0"));
+            Assert.Equal(value + 799, await again.GetDatabase().StringGetAsync("bulk:799"));
+        }
+        finally
+        {
+            Directory.Delete(dataPath, recursive: true);
+        }
+    }
+
+    private static long AofBytes(string dataPath) =>
+        Directory.EnumerateFiles(Path.Combine(dataPath, "AOF"), "aof.log.*").Sum(file => new FileInfo(file).Length);
+
+    [Fact]
+    public async Task Start_AofLimitNotASize_FailsNamingTheSetting()
+    {
+        var dataPath = Directory.CreateTempSubdirectory("subscription-embedded-").FullName;
+        try
+        {
+            await using var server = new ServerFactory(store, new Dictionary<string, string?>
+            {
+                ["Redis:Configuration"] = "",
+                ["Storage:DataPath"] = dataPath,
+                ["Storage:EmbeddedPort"] = StoreFixture.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Storage:EmbeddedAofLimit"] = "lots",
+            });
+
+            var error = Assert.ThrowsAny<Exception>(() => server.CreateClient());
+
+            Assert.Contains("Storage:EmbeddedAofLimit must be a size in megabytes or gigabytes", error.ToString(), StringComparison.Ordinal);
         }
         finally
         {
