@@ -111,6 +111,17 @@ public sealed class BroadcastRig : IAsyncDisposable
         return JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
     }
 
+    /// <summary>Starts a mass-openids broadcast and plans it at once, on an instance with no workers: nothing is sent yet.</summary>
+    public async Task<string> StartPlannedMassAsync()
+    {
+        var id = await StartAsync("mass-openids");
+        await Server.Services.GetRequiredService<BroadcastPlanner>().PlanAsync(id, CancellationToken.None);
+        return id;
+    }
+
+    public static Dictionary<string, string?> MassChunkSize(int size) =>
+        new() { ["Broadcasts:MassChunkSize"] = size.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+
     public async Task<JsonElement> GetAsync(string id, HttpClient? admin = null) =>
         await (admin ?? Admin).GetFromJsonAsync<JsonElement>($"/admin/api/broadcasts/{id}");
 
