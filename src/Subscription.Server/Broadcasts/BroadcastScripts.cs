@@ -165,14 +165,10 @@ internal static partial class BroadcastScripts
 
     // A follower being sent to holds a claim "p:" .. token .. "@" .. ms: the job's token and when the follower was
     // first claimed, carried over when a later job claims them again (an earlier build's job wrote "p:" .. token).
-    // is_mine(claim, mine): the claim starts with mine, "p:" .. token .. "@", so it is this job's. claimed_at(claim):
-    // its ms, nil for an earlier build's claim.
+    // is_mine(claim, mine): the claim starts with mine, "p:" .. token .. "@", so it is this job's.
     private const string Claims = """
         local function is_mine(claim, mine)
           return string.find(claim, mine, 1, true) == 1
-        end
-        local function claimed_at(claim)
-          return tonumber(string.match(claim, '@(%d+)$'))
         end
 
         """;
@@ -197,7 +193,7 @@ internal static partial class BroadcastScripts
           local current = redis.call('HGET', KEYS[2], id)
           if current and is_mine(current, mine) then codes[#codes + 1] = 'd'
           elseif current and string.sub(current, 1, 2) == 'p:' then
-            local since = claimed_at(current) or now
+            local since = tonumber(string.match(current, '@(%d+)$')) or now
             if now - since <= window then
               redis.call('HSET', KEYS[2], id, mine .. since)
               codes[#codes + 1] = 'r' .. since

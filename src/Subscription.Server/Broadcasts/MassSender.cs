@@ -225,7 +225,12 @@ public sealed class MassSender(
 
         var refused = new SendStop(time, options.Value.QuotaExhaustedAfter);
         var outcome = await followers.SendAsync(id, BroadcastChannel.Template, issue, openId, [], claims[0], refused, cancellationToken);
-        if (outcome is "-" or "?" && refused.Stopped)
+        if (outcome is not ("-" or "?"))
+        {
+            return (true, outcome);
+        }
+
+        if (refused.Stopped)
         {
             logger.LogWarning("Broadcast {Id}: a slice left with one follower, who mass/send cannot take alone; the template send was refused too: {Reason}",
                 id, refused.Reason);
@@ -233,13 +238,14 @@ public sealed class MassSender(
             return (true, outcome == "-" ? "f:40130" : "f:unconfirmed");
         }
 
+        // The job is stopping. A claim never tried is given back; "?" keeps it, for the next job to send again only
+        // while WeChat de-duplicates.
         if (outcome == "-")
         {
             await ledger.RecordAsync(id, chunk, token, null, [(openId, "-")]);
         }
 
-        // "?" keeps the claim, for the next job to send again only while WeChat de-duplicates.
-        return outcome is "-" or "?" ? (false, null) : (true, outcome);
+        return (false, null);
     }
 
     /// <summary>How long a slice's fixed list outlives a chunk that never finished: past any retry, pause or resume.</summary>
