@@ -8,7 +8,7 @@ namespace Subscription.Server.Storage;
 /// An in-process Garnet bound to loopback, persisting every write to an append-only file in the data folder.
 /// Used when no external Redis is configured, so the service runs with nothing but the .NET SDK.
 /// </summary>
-public sealed class EmbeddedGarnet : IDisposable
+public sealed class EmbeddedGarnet : IAsyncDisposable, IDisposable
 {
     private readonly GarnetServer _server;
 
@@ -75,6 +75,16 @@ public sealed class EmbeddedGarnet : IDisposable
                 $"Storage:EmbeddedPort {endPoint.Port} is in use on 127.0.0.1 ({e.SocketErrorCode}). " +
                 "Choose another port with Storage__EmbeddedPort, or set Redis__Configuration to use an external Redis.", e);
         }
+    }
+
+    /// <summary>
+    /// Commits the append-only file, then stops. Writes are acknowledged before their commit (once a millisecond),
+    /// so stopping without one could lose the last of them. The host disposes this after everything that writes.
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _server.Store.CommitAOFAsync(CancellationToken.None);
+        Dispose();
     }
 
     // Dispose() without arguments keeps the data folder (Dispose(true) would delete it).

@@ -102,6 +102,34 @@ public sealed class EmbeddedStoreTests(StoreFixture store)
         Directory.EnumerateFiles(Path.Combine(dataPath, "AOF"), "aof.log.*").Sum(file => new FileInfo(file).Length);
 
     [Fact]
+    public async Task Stopped_RightAfterAWrite_TheWriteIsThereAfterARestart()
+    {
+        var dataPath = Directory.CreateTempSubdirectory("subscription-embedded-").FullName;
+        var options = new Subscription.Server.Storage.StorageOptions { DataPath = dataPath, EmbeddedPort = StoreFixture.FreePort(), EmbeddedMemory = "64m" };
+        var loggers = Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
+        try
+        {
+            // Writes are acknowledged before the append-only file commits them: a stop must commit what is pending.
+            for (var round = 0; round < 5; round++)
+            {
+                await using (var garnet = new Subscription.Server.Storage.EmbeddedGarnet(options, dataPath, loggers))
+                {
+                    await using var connection = await ConnectionMultiplexer.ConnectAsync(garnet.ConnectionString);
+                    await connection.GetDatabase().StringSetAsync("round", round + 1);
+                }
+
+                await using var restarted = new Subscription.Server.Storage.EmbeddedGarnet(options, dataPath, loggers);
+                await using var again = await ConnectionMultiplexer.ConnectAsync(restarted.ConnectionString);
+                Assert.Equal(round + 1, (int)await again.GetDatabase().StringGetAsync("round"));
+            }
+        }
+        finally
+        {
+            Directory.Delete(dataPath, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Start_AofLimitNotASize_FailsNamingTheSetting()
     {
         var dataPath = Directory.CreateTempSubdirectory("subscription-embedded-").FullName;
