@@ -53,7 +53,7 @@ public sealed class EmbeddedGarnet : IAsyncDisposable, IDisposable
     }
 
     /// <summary>The unit in which the append-only file is dropped; at least Garnet's AOF page (32 MB).</summary>
-    public const string AofSegmentSize = "64m";
+    private const string AofSegmentSize = "64m";
 
     public IPEndPoint EndPoint { get; }
 
