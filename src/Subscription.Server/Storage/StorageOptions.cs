@@ -27,9 +27,12 @@ public sealed class StorageOptions
     [Range(1, 65535, ErrorMessage = "Storage:EmbeddedPort must be a TCP port (1-65535).")]
     public int EmbeddedPort { get; set; } = 6380;
 
-    /// <summary>Garnet's in-memory log size (e.g. 512m, 2g); colder data spills to the data folder.</summary>
-    [Required]
-    public string EmbeddedMemory { get; set; } = "512m";
+    /// <summary>
+    /// Garnet's memory for its log and the objects in it, follower records and the audience among them (e.g. 2g);
+    /// past it, older records move to the data folder while the store waits.
+    /// </summary>
+    [Required, RegularExpression(@"^\d+[mMgG]$", ErrorMessage = "Storage:EmbeddedMemory must be a size in megabytes or gigabytes, e.g. 512m or 2g.")]
+    public string EmbeddedMemory { get; set; } = "2g";
 
     /// <summary>
     /// How large the append-only file may grow before Garnet takes a checkpoint of the store and drops the part

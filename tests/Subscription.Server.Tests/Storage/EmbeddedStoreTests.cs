@@ -93,15 +93,17 @@ public sealed class EmbeddedStoreTests(StoreFixture store)
         }
     }
 
-    [Fact]
-    public async Task Start_AofLimitNotASize_FailsNamingTheSetting()
+    [Theory]
+    [InlineData("Storage:EmbeddedAofLimit")]
+    [InlineData("Storage:EmbeddedMemory")]
+    public async Task Start_SizeNotASize_FailsNamingTheSetting(string setting)
     {
         using var folder = new DataFolder();
-        await using var server = new ServerFactory(store, folder.Settings(("Storage:EmbeddedAofLimit", "lots")));
+        await using var server = new ServerFactory(store, folder.Settings((setting, "lots")));
 
         var error = Assert.ThrowsAny<Exception>(() => server.CreateClient());
 
-        Assert.Contains("Storage:EmbeddedAofLimit must be a size in megabytes or gigabytes", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"{setting} must be a size in megabytes or gigabytes", error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
