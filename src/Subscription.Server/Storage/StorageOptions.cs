@@ -20,6 +20,11 @@ public sealed class StorageOptions
 {
     public const string Section = "Storage";
 
+    /// <summary>A size as Garnet's options take it, in megabytes or gigabytes.</summary>
+    private const string Size = @"^\d+[mMgG]$";
+
+    private const string NotASize = " must be a size in megabytes or gigabytes, e.g. 512m or 2g.";
+
     /// <summary>Folder of the append-only file and checkpoints; relative paths start at the content root.</summary>
     [Required(ErrorMessage = "Storage:DataPath is required.")]
     public string DataPath { get; set; } = "./data";
@@ -31,7 +36,7 @@ public sealed class StorageOptions
     /// Garnet's memory for its log and the objects in it, follower records and the audience among them (e.g. 2g);
     /// past it, older records move to the data folder while the store waits.
     /// </summary>
-    [Required, RegularExpression(@"^\d+[mMgG]$", ErrorMessage = "Storage:EmbeddedMemory must be a size in megabytes or gigabytes, e.g. 512m or 2g.")]
+    [Required, RegularExpression(Size, ErrorMessage = "Storage:EmbeddedMemory" + NotASize)]
     public string EmbeddedMemory { get; set; } = "2g";
 
     /// <summary>
@@ -39,6 +44,6 @@ public sealed class StorageOptions
     /// of the file it covers (e.g. 2g): bounds the data folder and the replay at start. Writes wait while the
     /// checkpoint runs, so it should come rarely.
     /// </summary>
-    [Required, RegularExpression(@"^\d+[mMgG]$", ErrorMessage = "Storage:EmbeddedAofLimit must be a size in megabytes or gigabytes, e.g. 512m or 2g.")]
+    [Required, RegularExpression(Size, ErrorMessage = "Storage:EmbeddedAofLimit" + NotASize)]
     public string EmbeddedAofLimit { get; set; } = "2g";
 }
