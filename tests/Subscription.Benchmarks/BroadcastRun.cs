@@ -49,6 +49,7 @@ public sealed class BroadcastRun(ServerProcess server, HttpClient admin, ServerS
     private async Task TemplateAsync(TextWriter output, ConnectionMultiplexer store, CancellationToken cancel)
     {
         Console.Error.WriteLine($"… baseline: a plain client, {connections} at once, on the emulator's template/send");
+        EmulatorHeap.Settle();
         var (rawSent, rawSeconds) = await RawTemplateSendsAsync(TimeSpan.FromSeconds(15), cancel);
         var rawRate = rawSent / rawSeconds;
 
@@ -56,6 +57,7 @@ public sealed class BroadcastRun(ServerProcess server, HttpClient admin, ServerS
         var idle = server.WorkingSet();
         var peak = idle;
         Console.Error.WriteLine("… template broadcast to every follower");
+        var heap = EmulatorHeap.Settle();
         var id = await StartAsync(new { issue = 185, channel = "template" }, cancel);
         var view = await WaitAsync(id, () => peak = Math.Max(peak, server.WorkingSet()), cancel);
         var seconds = view.GetProperty("durationSeconds").GetDouble();
@@ -66,7 +68,7 @@ public sealed class BroadcastRun(ServerProcess server, HttpClient admin, ServerS
         var workerSeconds = workers * seconds;
         const double MiB = 1024 * 1024;
         output.WriteLine($"raw template/send          {rawRate,8:F0} sends/s   ({rawSent:N0} in {rawSeconds:F1} s, {connections} in flight)");
-        output.WriteLine($"template broadcast         {rate,8:F0} sends/s   ({sent:N0} sent, {view.GetProperty("skipped").GetInt64()} skipped, {view.GetProperty("failed").GetInt64()} failed in {seconds:F1} s)   ratio {rate / rawRate:F2}   (target >= 0.7)");
+        output.WriteLine($"template broadcast         {rate,8:F0} sends/s   ({sent:N0} sent, {view.GetProperty("skipped").GetInt64()} skipped, {view.GetProperty("failed").GetInt64()} failed in {seconds:F1} s; {heap.Describe()})   ratio {rate / rawRate:F2}   (target >= 0.7)");
         output.WriteLine($"server working set         idle {idle / MiB,7:F1} MiB   peak {peak / MiB,7:F1} MiB   growth {(peak - idle) / MiB,6:F1} MiB   (target growth < 64 MB)");
         output.WriteLine(perform is { } p
             ? $"Hangfire's share           {1 - p / workerSeconds,8:P1}   ({jobs} jobs performed for {p:F1} s of {workerSeconds:F1} worker-seconds; the rest is Hangfire fetching, state changes and idle workers)   (target <= 10 %)"
@@ -77,6 +79,7 @@ public sealed class BroadcastRun(ServerProcess server, HttpClient admin, ServerS
     {
         Console.Error.WriteLine("… baseline: paging the audience sorted set");
         var audience = (RedisKey)(settings.KeyPrefix + "{subscribers}:audience");
+        EmulatorHeap.Settle();
         var clock = Stopwatch.StartNew();
         long paged = 0;
         double cursor = 0;
@@ -94,6 +97,7 @@ public sealed class BroadcastRun(ServerProcess server, HttpClient admin, ServerS
 
         var pageSeconds = clock.Elapsed.TotalSeconds;
         Console.Error.WriteLine($"… mass-openids broadcast to every follower, {which} ({(massPerMinute == 0 ? "no rate limit" : $"{massPerMinute}/min")})");
+        var heap = EmulatorHeap.Settle();
         clock.Restart();
         var id = await StartAsync(new { issue, channel = "mass-openids" }, cancel);
         var view = await WaitAsync(id, () => { }, cancel);
@@ -101,7 +105,7 @@ public sealed class BroadcastRun(ServerProcess server, HttpClient admin, ServerS
         var chunks = view.GetProperty("chunks").GetInt32();
         output.WriteLine($"raw audience paging        {pageSeconds,8:F2} s   ({paged:N0} members, pages of 1,000)");
         output.WriteLine(massPerMinute == 0
-            ? $"mass-openids, {which,-17} {seconds,8:F2} s   ({chunks} calls, {view.GetProperty("sent").GetInt64():N0} sent)   ratio {seconds / pageSeconds:F2}   (target <= 3)"
+            ? $"mass-openids, {which,-17} {seconds,8:F2} s   ({chunks} calls, {view.GetProperty("sent").GetInt64():N0} sent; {heap.Describe()})   ratio {seconds / pageSeconds:F2}   (target <= 3)"
             : $"mass-openids, {which,-17} {seconds,8:F2} s   ({chunks} calls, {view.GetProperty("sent").GetInt64():N0} sent)   ratio {seconds / pageSeconds:F2} (the target is for no limit)");
         if (massPerMinute > 0)
         {
