@@ -33,7 +33,10 @@ public sealed class BroadcastRun(ServerProcess server, HttpClient admin, ServerS
         await PublishAsync(185, cancel);
         await PublishAsync(186, cancel);
         await PublishAsync(187, cancel);
-        await using var store = await ConnectionMultiplexer.ConnectAsync(settings.StoreConnection);
+        // Admin for INFO, which gives the store's CPU.
+        var storeOptions = ConfigurationOptions.Parse(settings.StoreConnection);
+        storeOptions.AllowAdmin = true;
+        await using var store = await ConnectionMultiplexer.ConnectAsync(storeOptions);
 
         if (massPerMinute == 0)
         {
@@ -49,26 +52,32 @@ public sealed class BroadcastRun(ServerProcess server, HttpClient admin, ServerS
     private async Task TemplateAsync(TextWriter output, ConnectionMultiplexer store, CancellationToken cancel)
     {
         Console.Error.WriteLine($"… baseline: a plain client, {connections} at once, on the emulator's template/send");
-        EmulatorHeap.Settle();
+        var rawHeap = EmulatorHeap.Settle();
         var (rawSent, rawSeconds) = await RawTemplateSendsAsync(TimeSpan.FromSeconds(15), cancel);
         var rawRate = rawSent / rawSeconds;
+        var rawCpu = rawHeap.Cpu;
 
         await Task.Delay(TimeSpan.FromSeconds(3), cancel);
         var idle = server.WorkingSet();
         var peak = idle;
         Console.Error.WriteLine("… template broadcast to every follower");
         var heap = EmulatorHeap.Settle();
+        var serverCpu = server.CpuTime();
+        var storeCpu = await StoreCpuAsync(store);
         var id = await StartAsync(new { issue = 185, channel = "template" }, cancel);
         var view = await WaitAsync(id, () => peak = Math.Max(peak, server.WorkingSet()), cancel);
         var seconds = view.GetProperty("durationSeconds").GetDouble();
         var sent = view.GetProperty("sent").GetInt64();
         var rate = sent / seconds;
+        var perSend = (server.CpuTime() - serverCpu).TotalMicroseconds / sent;
+        storeCpu = await StoreCpuAsync(store) - storeCpu;
 
         var (perform, jobs) = await JobPerformanceAsync(store, id);
         var workerSeconds = workers * seconds;
         const double MiB = 1024 * 1024;
         output.WriteLine($"raw template/send          {rawRate,8:F0} sends/s   ({rawSent:N0} in {rawSeconds:F1} s, {connections} in flight)");
         output.WriteLine($"template broadcast         {rate,8:F0} sends/s   ({sent:N0} sent, {view.GetProperty("skipped").GetInt64()} skipped, {view.GetProperty("failed").GetInt64()} failed in {seconds:F1} s; {heap.Describe()})   ratio {rate / rawRate:F2}   (target >= 0.7)");
+        output.WriteLine($"CPU a send                 raw: this process (client and emulator) {rawCpu.TotalMicroseconds / rawSent:F1} µs   broadcast: server {perSend:F1} µs, store {(storeCpu is { } busy ? $"{busy.TotalMicroseconds / sent:F1} µs" : "unknown")}, this process (emulator) {heap.Cpu.TotalMicroseconds / sent:F1} µs");
         output.WriteLine($"server working set         idle {idle / MiB,7:F1} MiB   peak {peak / MiB,7:F1} MiB   growth {(peak - idle) / MiB,6:F1} MiB   (target growth < 64 MB)");
         output.WriteLine(perform is { } p
             ? $"Hangfire's share           {1 - p / workerSeconds,8:P1}   ({jobs} jobs performed for {p:F1} s of {workerSeconds:F1} worker-seconds; the rest is Hangfire fetching, state changes and idle workers)   (target <= 10 %)"
@@ -199,6 +208,17 @@ public sealed class BroadcastRun(ServerProcess server, HttpClient admin, ServerS
     }
 
     /// <summary>Seconds Hangfire's workers spent inside the broadcast's jobs (PerformanceDuration of each succeeded job).</summary>
+    /// <summary>The store's CPU so far, from INFO cpu; null where it does not say.</summary>
+    private static async Task<TimeSpan?> StoreCpuAsync(ConnectionMultiplexer store)
+    {
+        var info = (await store.GetServers()[0].InfoAsync("cpu")).SelectMany(group => group).ToDictionary(e => e.Key, e => e.Value);
+        return info.TryGetValue("used_cpu_sys", out var sys) && info.TryGetValue("used_cpu_user", out var user)
+            && double.TryParse(sys, System.Globalization.CultureInfo.InvariantCulture, out var s)
+            && double.TryParse(user, System.Globalization.CultureInfo.InvariantCulture, out var u)
+            ? TimeSpan.FromSeconds(s + u)
+            : null;
+    }
+
     private async Task<(double? Seconds, int Jobs)> JobPerformanceAsync(ConnectionMultiplexer store, string id)
     {
         var db = store.GetDatabase();

@@ -24,7 +24,9 @@ public sealed class EmulatorHeap
         return new EmulatorHeap();
     }
 
-    /// <summary>Gen2 collections and CPU of this process (emulator, load and poller) since <see cref="Settle"/>.</summary>
-    public string Describe() =>
-        $"this process: {GC.CollectionCount(2) - _gen2} gen2 GC, {(Process.GetCurrentProcess().TotalProcessorTime - _cpu).TotalSeconds:F2} s CPU";
+    /// <summary>CPU of this process (emulator, load and poller) since <see cref="Settle"/>.</summary>
+    public TimeSpan Cpu => Process.GetCurrentProcess().TotalProcessorTime - _cpu;
+
+    /// <summary>Gen2 collections and CPU of this process since <see cref="Settle"/>.</summary>
+    public string Describe() => $"this process: {GC.CollectionCount(2) - _gen2} gen2 GC, {Cpu.TotalSeconds:F2} s CPU";
 }
