@@ -207,7 +207,6 @@ public sealed class BroadcastRun(ServerProcess server, HttpClient admin, ServerS
         }
     }
 
-    /// <summary>Seconds Hangfire's workers spent inside the broadcast's jobs (PerformanceDuration of each succeeded job).</summary>
     /// <summary>The store's CPU so far, from INFO cpu; null where it does not say.</summary>
     private static async Task<TimeSpan?> StoreCpuAsync(ConnectionMultiplexer store)
     {
@@ -219,6 +218,7 @@ public sealed class BroadcastRun(ServerProcess server, HttpClient admin, ServerS
             : null;
     }
 
+    /// <summary>Seconds Hangfire's workers spent inside the broadcast's jobs (PerformanceDuration of each succeeded job).</summary>
     private async Task<(double? Seconds, int Jobs)> JobPerformanceAsync(ConnectionMultiplexer store, string id)
     {
         var db = store.GetDatabase();
