@@ -34,7 +34,8 @@ internal static partial class BroadcastScripts
         if tonumber(ARGV[4]) ~= 0 then redis.call('HINCRBY', KEYS[3], 'audience', tonumber(ARGV[4])) end
         if ARGV[5] then
           redis.call('HSET', KEYS[4], ARGV[5], ARGV[6])
-          count_outcome(KEYS[2], ARGV[6])
+          count_outcome(ARGV[6])
+          flush_counts(KEYS[2])
         end
         return 1
         """;

@@ -20,13 +20,20 @@ internal static partial class BroadcastScripts
         end
         """;
 
-    // count_outcome(counts, outcome): one follower's recorded outcome, "s:msgid", "f:errcode" or "k:reason", in the counts.
+    // count_outcome(outcome) tallies one follower's recorded outcome, "s:msgid", "f:errcode" or "k:reason";
+    // flush_counts(counts) adds the tally to the counts with one HINCRBY a field, not one a follower. A script that
+    // counts flushes before it returns.
     private const string CountOutcome = """
-        local function count_outcome(counts, outcome)
+        local tally = {}
+        local function add(field) tally[field] = (tally[field] or 0) + 1 end
+        local function count_outcome(outcome)
           local kind, detail = string.sub(outcome, 1, 1), string.sub(outcome, 3)
-          if kind == 's' then redis.call('HINCRBY', counts, 'sent', 1)
-          elseif kind == 'f' then redis.call('HINCRBY', counts, 'failed', 1); redis.call('HINCRBY', counts, 'failed:' .. detail, 1)
-          else redis.call('HINCRBY', counts, 'skipped', 1); redis.call('HINCRBY', counts, 'skipped:' .. detail, 1) end
+          if kind == 's' then add('sent')
+          elseif kind == 'f' then add('failed'); add('failed:' .. detail)
+          else add('skipped'); add('skipped:' .. detail) end
+        end
+        local function flush_counts(counts)
+          for field, n in pairs(tally) do redis.call('HINCRBY', counts, field, n) end
         end
 
         """;
@@ -161,82 +168,6 @@ internal static partial class BroadcastScripts
         if redis.call('GET', KEYS[3]) == ARGV[3] then redis.call('DEL', KEYS[3]) end
         if complete(KEYS[1], ARGV[2]) then return 1 end
         return 0
-        """;
-
-    // A follower being sent to holds a claim "p:" .. token .. "@" .. ms: the job's token and when the follower was
-    // first claimed, carried over when a later job claims them again (an earlier build's job wrote "p:" .. token).
-    // is_mine(claim, mine): the claim starts with mine, "p:" .. token .. "@", so it is this job's.
-    private const string Claims = """
-        local function is_mine(claim, mine)
-          return string.find(claim, mine, 1, true) == 1
-        end
-
-        """;
-
-    // KEYS: meta, outcomes, counts, lease. ARGV: token, now (ms), retry window (ms), then pairs (openid, skip reason or '').
-    // Claims a batch for sending. Returns { state, code per follower }: 's' .. ms claimed for sending now, 'r' .. ms
-    // claimed from an earlier job, whose attempt may have reached them (ms: when first claimed), 'd' already has an
-    // outcome, 'k' skipped now with its reason, 'u' failed "unconfirmed" now: claimed by an earlier job longer ago
-    // than the window inside which WeChat de-duplicates a repeat, so sending again could deliver twice. A claim
-    // from an earlier build, which has no time, is taken as made now.
-    // Nothing is claimed unless the broadcast is running and this token holds the chunk's lease.
-    public const string Claim = CountOutcome + Claims + """
-        local state = redis.call('HGET', KEYS[1], 'state')
-        if state ~= 'running' then return { state } end
-        if redis.call('GET', KEYS[4]) ~= ARGV[1] then return { 'lease' } end
-        local token, now, window = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3])
-        local mine = 'p:' .. token .. '@'
-        local fresh, sent_now = mine .. now, 's' .. now
-        local codes = { 'running' }
-        for i = 4, #ARGV, 2 do
-          local id, skip = ARGV[i], ARGV[i + 1]
-          local current = redis.call('HGET', KEYS[2], id)
-          if current and is_mine(current, mine) then codes[#codes + 1] = 'd'
-          elseif current and string.sub(current, 1, 2) == 'p:' then
-            local since = tonumber(string.match(current, '@(%d+)$')) or now
-            if now - since <= window then
-              redis.call('HSET', KEYS[2], id, mine .. since)
-              codes[#codes + 1] = 'r' .. since
-            else
-              redis.call('HSET', KEYS[2], id, 'f:unconfirmed')
-              count_outcome(KEYS[3], 'f:unconfirmed')
-              codes[#codes + 1] = 'u'
-            end
-          elseif current then codes[#codes + 1] = 'd'
-          elseif skip ~= '' then
-            redis.call('HSET', KEYS[2], id, 'k:' .. skip)
-            count_outcome(KEYS[3], 'k:' .. skip)
-            codes[#codes + 1] = 'k'
-          else
-            redis.call('HSET', KEYS[2], id, fresh)
-            codes[#codes + 1] = sent_now
-          end
-        end
-        return codes
-        """;
-
-    // KEYS: outcomes, counts, chunks, lease. ARGV: token, chunk, next position ('' = keep), lease ms, then pairs
-    // (openid, outcome): "s:msgid", "f:errcode", "k:reason", or "-" to give an unsent claim back. An outcome is
-    // recorded only over this token's claim, so each follower is counted once. The position moves on only while
-    // the lease is held. Returns 1 if the lease is still held.
-    public const string Record = CountOutcome + Claims + """
-        local mine = 'p:' .. ARGV[1] .. '@'
-        for i = 5, #ARGV, 2 do
-          local id, outcome = ARGV[i], ARGV[i + 1]
-          local current = redis.call('HGET', KEYS[1], id)
-          if current and is_mine(current, mine) then
-            if outcome == '-' then
-              redis.call('HDEL', KEYS[1], id)
-            else
-              redis.call('HSET', KEYS[1], id, outcome)
-              count_outcome(KEYS[2], outcome)
-            end
-          end
-        end
-        if redis.call('GET', KEYS[4]) ~= ARGV[1] then return 0 end
-        if ARGV[3] ~= '' then redis.call('HSET', KEYS[3], ARGV[2] .. ':pos', ARGV[3]) end
-        redis.call('PEXPIRE', KEYS[4], ARGV[4])
-        return 1
         """;
 
     // KEYS: chunks, counts, meta. ARGV: chunk, msgid, members, skipped, already sent ('1'/'0'), now (ms), audience change.

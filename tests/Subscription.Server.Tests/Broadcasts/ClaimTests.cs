@@ -19,11 +19,7 @@ public sealed class ClaimTests(StoreFixture store)
     public async Task AClaimLeftByAnEarlierJob_IsTakenAgainInsideTheWindowFromTheFirstClaim_FailedUnconfirmedAfterIt_Once()
     {
         await using var rig = await BroadcastRig.CreateAsync(store, 4, workers: 0);
-        var clock = new EmulatorClock(TimeProvider.System);
-        var options = new BroadcastOptions();
-        var ledger = new BroadcastLedger(rig.Server.Services.GetRequiredService<RedisStore>(), clock, Options.Create(options), NullLogger<BroadcastLedger>.Instance);
-        var (id, _) = await ledger.CreateAsync(new BroadcastDefinition(BroadcastRig.Issue, BroadcastChannel.Template, null, null), null);
-        await ledger.TransitionAsync(id, "start");
+        var (ledger, id, clock, options) = await StartAsync(rig);
         var (a, b, c, d) = (rig.OpenIds[0], rig.OpenIds[1], rig.OpenIds[2], rig.OpenIds[3]);
         (string, string)[] batch = [(a, ""), (b, ""), (c, ""), (d, "")];
         // A job of an earlier build died holding d: its claim carries no time and counts as made now.
@@ -56,6 +52,34 @@ public sealed class ClaimTests(StoreFixture store)
         var view = await rig.GetAsync(id);
         Assert.Equal((1, 3), (view.GetProperty("sent").GetInt64(), view.GetProperty("failed").GetInt64()));
         Assert.Equal(3, view.GetProperty("failedByCode").GetProperty("unconfirmed").GetInt64());
+    }
+
+    [Fact]
+    public async Task AFollowerTwiceInOneBatch_IsClaimedOnce_RecordedAndCountedOnce()
+    {
+        await using var rig = await BroadcastRig.CreateAsync(store, 3, workers: 0);
+        var (ledger, id, _, _) = await StartAsync(rig);
+        var (a, b, c) = (rig.OpenIds[0], rig.OpenIds[1], rig.OpenIds[2]);
+
+        // A chunk can list a follower twice (planned again after a re-follow during planning): the second copy in a
+        // batch must see what the first wrote, although the batch is read from the store in one go.
+        var claims = await ClaimAsync(ledger, id, "job", [(a, ""), (b, ""), (a, ""), (c, "unsubscribed"), (c, "unsubscribed")]);
+        Assert.Equal("ssdkd", Codes(claims));
+        Assert.True(await ledger.RecordAsync(id, 0, "job", null, [(a, "s:1"), (b, "-"), (a, "s:2"), (b, "s:3")]));
+
+        Assert.Equal(["s:1", null, "k:unsubscribed"], await Task.WhenAll(rig.OpenIds.Select(openId => ledger.OutcomeAsync(id, openId))));
+        var view = await rig.GetAsync(id);
+        Assert.Equal((1, 1, 0), (view.GetProperty("sent").GetInt64(), view.GetProperty("skipped").GetInt64(), view.GetProperty("failed").GetInt64()));
+    }
+
+    private static async Task<(BroadcastLedger Ledger, string Id, EmulatorClock Clock, BroadcastOptions Options)> StartAsync(BroadcastRig rig)
+    {
+        var clock = new EmulatorClock(TimeProvider.System);
+        var options = new BroadcastOptions();
+        var ledger = new BroadcastLedger(rig.Server.Services.GetRequiredService<RedisStore>(), clock, Options.Create(options), NullLogger<BroadcastLedger>.Instance);
+        var (id, _) = await ledger.CreateAsync(new BroadcastDefinition(BroadcastRig.Issue, BroadcastChannel.Template, null, null), null);
+        await ledger.TransitionAsync(id, "start");
+        return (ledger, id, clock, options);
     }
 
     private static async Task<FollowerClaim[]> ClaimAsync(BroadcastLedger ledger, string id, string token, (string, string)[] batch)
