@@ -11,7 +11,7 @@ namespace Subscription.Benchmarks;
 public sealed class EmulatorHeap
 {
     private readonly int _gen2 = GC.CollectionCount(2);
-    private readonly TimeSpan _cpu = Process.GetCurrentProcess().TotalProcessorTime;
+    private readonly TimeSpan _cpu = ProcessCpu();
 
     private EmulatorHeap()
     {
@@ -25,8 +25,14 @@ public sealed class EmulatorHeap
     }
 
     /// <summary>CPU of this process (emulator, load and poller) since <see cref="Settle"/>.</summary>
-    public TimeSpan Cpu => Process.GetCurrentProcess().TotalProcessorTime - _cpu;
+    public TimeSpan Cpu => ProcessCpu() - _cpu;
 
     /// <summary>Gen2 collections and CPU of this process since <see cref="Settle"/>.</summary>
     public string Describe() => $"this process: {GC.CollectionCount(2) - _gen2} gen2 GC, {Cpu.TotalSeconds:F2} s CPU";
+
+    private static TimeSpan ProcessCpu()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
+    }
 }
