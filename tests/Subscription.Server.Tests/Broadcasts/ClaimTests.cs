@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -70,6 +72,22 @@ public sealed class ClaimTests(StoreFixture store)
         Assert.Equal(["s:1", null, "k:unsubscribed"], await Task.WhenAll(rig.OpenIds.Select(openId => ledger.OutcomeAsync(id, openId))));
         var view = await rig.GetAsync(id);
         Assert.Equal((1, 1, 0), (view.GetProperty("sent").GetInt64(), view.GetProperty("skipped").GetInt64(), view.GetProperty("failed").GetInt64()));
+    }
+
+    [Fact]
+    public async Task ABatchOfTheLargestSizeAllowed_IsClaimedAndRecordedWhole()
+    {
+        await using var rig = await BroadcastRig.CreateAsync(store, 1, workers: 0);
+        var (ledger, id, _, _) = await StartAsync(rig);
+        // The scripts pass a batch to one HMGET and one HSET (twice as many arguments): Lua's unpack must take it.
+        var largest = Convert.ToInt32(typeof(BroadcastOptions).GetProperty(nameof(BroadcastOptions.BatchSize))!.GetCustomAttribute<RangeAttribute>()!.Maximum);
+        (string OpenId, string Skip)[] batch = [.. Enumerable.Range(0, largest).Select(i => ($"oBatch{i:D22}", ""))];
+
+        Assert.Equal(new string('s', largest), Codes(await ClaimAsync(ledger, id, "job", batch)));
+        Assert.True(await ledger.RecordAsync(id, 0, "job", null, [.. batch.Select((b, i) => (b.OpenId, $"s:{i}"))]));
+
+        Assert.Equal(largest, (await rig.GetAsync(id)).GetProperty("sent").GetInt64());
+        Assert.Equal($"s:{largest - 1}", await ledger.OutcomeAsync(id, batch[^1].OpenId));
     }
 
     private static async Task<(BroadcastLedger Ledger, string Id, EmulatorClock Clock, BroadcastOptions Options)> StartAsync(BroadcastRig rig)
