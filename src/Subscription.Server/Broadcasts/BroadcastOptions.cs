@@ -22,8 +22,11 @@ public sealed class BroadcastOptions : IValidatableObject
     [Range(2, 10_000)]
     public int MassChunkSize { get; set; } = 10_000;
 
+    /// <summary>The largest batch: the ledger's scripts read and write a whole batch in one call each.</summary>
+    public const int MaxBatchSize = 1_000;
+
     /// <summary>Followers claimed, sent and recorded together; pause and cancel take effect between batches.</summary>
-    [Range(1, 1_000)]
+    [Range(1, MaxBatchSize)]
     public int BatchSize { get; set; } = 256;
 
     /// <summary>Sends in flight at once in one chunk job.</summary>

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -80,7 +78,7 @@ public sealed class ClaimTests(StoreFixture store)
         await using var rig = await BroadcastRig.CreateAsync(store, 1, workers: 0);
         var (ledger, id, _, _) = await StartAsync(rig);
         // The scripts pass a batch to one HMGET and one HSET (twice as many arguments): Lua's unpack must take it.
-        var largest = Convert.ToInt32(typeof(BroadcastOptions).GetProperty(nameof(BroadcastOptions.BatchSize))!.GetCustomAttribute<RangeAttribute>()!.Maximum);
+        const int largest = BroadcastOptions.MaxBatchSize;
         (string OpenId, string Skip)[] batch = [.. Enumerable.Range(0, largest).Select(i => ($"oBatch{i:D22}", ""))];
 
         Assert.Equal(new string('s', largest), Codes(await ClaimAsync(ledger, id, "job", batch)));
