@@ -11,7 +11,6 @@ internal static partial class BroadcastScripts
     // writes in a table (false: deleted), reads that first, so an openid twice in a batch is seen as written the
     // first time, and passes it to write_batch.
     private const string Claims = """
-        local unpack = table.unpack or unpack
         local function is_mine(claim, mine)
           return string.find(claim, mine, 1, true) == 1
         end
