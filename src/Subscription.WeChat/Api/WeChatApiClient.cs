@@ -5,13 +5,19 @@ namespace Subscription.WeChat.Api;
 /// <summary>
 /// Typed client for the official-account APIs that take an access_token. Stateless and thread-safe.
 /// A non-zero errcode throws <see cref="WeChatApiException"/>; no answer throws <see cref="WeChatTransportException"/>.
-/// Retries with backoff belong to the HttpClient's resilience pipeline; the only retry done here is the single one
-/// after a rejected token (§6.2, §15).
+/// Retries with backoff belong to the reads' HttpClient; the only retry done here is the single one after a rejected
+/// token (§6.2, §15).
 /// </summary>
-/// <param name="http">BaseAddress: <c>https://api.weixin.qq.com</c> or an emulator's (with a trailing slash if it has a path).</param>
-public sealed partial class WeChatApiClient(HttpClient http, IAccessTokenProvider tokens)
+/// <param name="http">
+/// Every POST. It must not repeat a request by itself: a POST may be a send WeChat already delivered, which only its
+/// caller can retry safely (with client_msg_id or clientmsgid). BaseAddress: <c>https://api.weixin.qq.com</c> or an
+/// emulator's (with a trailing slash if it has a path).
+/// </param>
+/// <param name="reads">Every GET, which is harmless to repeat, so its client may retry; <paramref name="http"/> if omitted.</param>
+public sealed partial class WeChatApiClient(HttpClient http, IAccessTokenProvider tokens, HttpClient? reads = null)
 {
     private readonly HttpClient _http = http ?? throw new ArgumentNullException(nameof(http));
+    private readonly HttpClient _reads = reads ?? http;
     private readonly IAccessTokenProvider _tokens = tokens ?? throw new ArgumentNullException(nameof(tokens));
 
     private static WeChatJsonContext Json => WeChatJson.Context;
@@ -55,7 +61,8 @@ public sealed partial class WeChatApiClient(HttpClient http, IAccessTokenProvide
     {
         var uri = $"{path}?access_token={Uri.EscapeDataString(token)}{(query is null ? "" : "&" + query)}";
         using var request = new HttpRequestMessage(method, uri) { Content = content?.Invoke() };
-        var reply = await WeChatHttp.SendAsync(_http, request, path, token, cancellationToken).ConfigureAwait(false);
+        var client = method == HttpMethod.Get ? _reads : _http;
+        var reply = await WeChatHttp.SendAsync(client, request, path, token, cancellationToken).ConfigureAwait(false);
         if (reply.ErrCode != 0 && reply.ErrCode != toleratedErrCode)
         {
             throw new WeChatApiException(reply.ErrCode, reply.ErrMsg, WeChatErrors.Classify(reply.ErrCode), path);
