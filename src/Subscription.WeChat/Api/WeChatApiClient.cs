@@ -18,6 +18,7 @@ public sealed partial class WeChatApiClient(HttpClient http, IAccessTokenProvide
 {
     private readonly HttpClient _http = http ?? throw new ArgumentNullException(nameof(http));
     private readonly HttpClient _reads = reads ?? http;
+    private readonly EndpointUris _uris = new();
     private readonly IAccessTokenProvider _tokens = tokens ?? throw new ArgumentNullException(nameof(tokens));
 
     private static WeChatJsonContext Json => WeChatJson.Context;
@@ -59,9 +60,8 @@ public sealed partial class WeChatApiClient(HttpClient http, IAccessTokenProvide
         HttpMethod method, string path, string? query, Func<HttpContent>? content, JsonTypeInfo<TResponse> responseType,
         int toleratedErrCode, string token, CancellationToken cancellationToken)
     {
-        var uri = $"{path}?access_token={Uri.EscapeDataString(token)}{(query is null ? "" : "&" + query)}";
-        using var request = new HttpRequestMessage(method, uri) { Content = content?.Invoke() };
         var client = method == HttpMethod.Get ? _reads : _http;
+        using var request = new HttpRequestMessage(method, _uris.For(client, path, token, query)) { Content = content?.Invoke() };
         var reply = await WeChatHttp.SendAsync(client, request, path, token, cancellationToken).ConfigureAwait(false);
         if (reply.ErrCode != 0 && reply.ErrCode != toleratedErrCode)
         {

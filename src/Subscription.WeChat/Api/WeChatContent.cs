@@ -9,7 +9,8 @@ internal static class WeChatContent
     public static HttpContent Json(byte[] utf8Json)
     {
         var content = new ByteArrayContent(utf8Json);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        // Added as text, so a send neither builds nor formats a header object.
+        content.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=utf-8");
         return content;
     }
 

@@ -43,7 +43,7 @@ internal static class WeChatHttp
         WeChatStatus? parsed;
         try
         {
-            parsed = JsonSerializer.Deserialize(body, WeChatJson.Context.WeChatStatus);
+            parsed = WeChatStatus.Read(body);
         }
         catch (JsonException e)
         {

@@ -80,6 +80,14 @@ public sealed class TransportErrorTests
     [InlineData("<html><body>502 Bad Gateway</body></html>")]
     [InlineData("[]")]
     [InlineData("null")]
+    [InlineData("")]
+    [InlineData("""{"errcode":0""")]
+    [InlineData("""{"errcode":0} {}""")]
+    [InlineData("""{"errcode":"40001","errmsg":"invalid credential"}""")]
+    [InlineData("""{"errcode":4294967296,"errmsg":"too large"}""")]
+    [InlineData("""{"errcode":1.5}""")]
+    [InlineData("""{"errcode":0,"errmsg":7}""")]
+    [InlineData("""{"errcode":0,"errmsg":"ok",}""")]
     public async Task Call_BodyNotJsonObject_ThrowsUnknownTransportException(string body)
     {
         _weChat.OnRaw("GET", "cgi-bin/tags/get", _ => FakeWeChat.Json(body));
@@ -88,6 +96,18 @@ public sealed class TransportErrorTests
         var e = await Assert.ThrowsAsync<WeChatTransportException>(() => client.GetTagsAsync(TestContext.Current.CancellationToken));
 
         Assert.Equal(WeChatErrorClass.Unknown, e.Class);
+    }
+
+    [Fact]
+    public async Task Call_ErrCodeAfterNestedValues_IsRead()
+    {
+        _weChat.On("GET", "cgi-bin/tags/get", _ => """{"tags":[{"errcode":0,"x":{"errcode":0}}],"\u0065rrcode":45009,"errmsg":"reach max api daily quota limit"}""");
+        var (client, _) = _weChat.CreateApiClient();
+
+        var e = await Assert.ThrowsAsync<WeChatApiException>(() => client.GetTagsAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal(45009, e.ErrCode);
+        Assert.Equal("reach max api daily quota limit", e.ErrMsg);
     }
 
     [Fact]
