@@ -3,7 +3,8 @@ using System.Text.Json.Serialization.Metadata;
 namespace Subscription.WeChat.Api;
 
 /// <summary>
-/// Typed client for the official-account APIs that take an access_token. Stateless and thread-safe.
+/// Typed client for the official-account APIs that take an access_token. Thread-safe; its only state is a cache of
+/// endpoint URIs.
 /// A non-zero errcode throws <see cref="WeChatApiException"/>; no answer throws <see cref="WeChatTransportException"/>.
 /// Retries with backoff belong to the reads' HttpClient; the only retry done here is the single one after a rejected
 /// token (§6.2, §15).
