@@ -9,7 +9,7 @@ namespace Subscription.WeChat.Api;
 /// </summary>
 internal sealed class EndpointUris
 {
-    private sealed record Entry(Uri? BaseAddress, string Token, Uri Uri);
+    private sealed record Entry(Uri BaseAddress, string Token, Uri Uri);
 
     private readonly ConcurrentDictionary<string, Entry> _byPath = new(StringComparer.Ordinal);
 
