@@ -25,9 +25,12 @@ public sealed class BroadcastOptions : IValidatableObject
     /// <summary>The largest batch: the ledger's scripts read and write a whole batch in one call each.</summary>
     public const int MaxBatchSize = 1_000;
 
-    /// <summary>Followers claimed, sent and recorded together; pause and cancel take effect between batches.</summary>
+    /// <summary>Followers claimed, sent and recorded together.</summary>
     [Range(1, MaxBatchSize)]
     public int BatchSize { get; set; } = 256;
+
+    /// <summary>How often a job sending a batch looks whether staff paused or cancelled the broadcast; sends stop then.</summary>
+    public TimeSpan StateCheckInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Sends in flight at once in one chunk job.</summary>
     [Range(1, 256)]
@@ -103,6 +106,11 @@ public sealed class BroadcastOptions : IValidatableObject
         if (Lease < TimeSpan.FromSeconds(1) || WatchdogInterval < TimeSpan.FromMilliseconds(100))
         {
             yield return new("Broadcasts:Lease must be at least 1 s and Broadcasts:WatchdogInterval at least 100 ms.", [nameof(Lease)]);
+        }
+
+        if (StateCheckInterval < TimeSpan.FromMilliseconds(10))
+        {
+            yield return new("Broadcasts:StateCheckInterval must be at least 10 ms.", [nameof(StateCheckInterval)]);
         }
 
         if (KeepFollowerResults < TimeSpan.FromSeconds(1))

@@ -7,8 +7,8 @@ namespace Subscription.Server.Broadcasts;
 
 /// <summary>
 /// Works one chunk under its lease: claims a batch in the ledger, sends it with bounded concurrency, records
-/// each outcome, moves on. Pause and cancel take effect between batches; a crash leaves claims the next
-/// worker resumes. The lease is renewed while the job runs and lapses when its worker dies.
+/// each outcome, moves on. Pause and cancel stop new sends within a batch: the job looks at the broadcast's
+/// state while it sends. A crash leaves claims the next worker resumes. The lease is renewed while the job runs and lapses when its worker dies.
 /// </summary>
 public sealed class ChunkRunner(
     BroadcastLedger ledger,
@@ -55,7 +55,17 @@ public sealed class ChunkRunner(
             var stop = new SendStop(time, options.Value.QuotaExhaustedAfter);
             if (broadcast.Definition.Channel.IsPerFollower())
             {
-                await RunFollowersAsync(broadcast, stored.Issue, chunk, at.Position, token, stop, cancellationToken);
+                using var checks = new PeriodicTimer(options.Value.StateCheckInterval, time);
+                var watcher = WatchStateAsync(id, stop, checks, cancellationToken);
+                try
+                {
+                    await RunFollowersAsync(broadcast, stored.Issue, chunk, at.Position, token, stop, cancellationToken);
+                }
+                finally
+                {
+                    checks.Dispose();
+                    await watcher;
+                }
             }
             else
             {
@@ -147,6 +157,33 @@ public sealed class ChunkRunner(
         _ when record is not null && record.LastInteractionAt < windowStart => SkipReasons.OutsideWindow,
         _ => "",
     };
+
+    /// <summary>Stops new sends once the broadcast leaves running: staff paused or cancelled it.</summary>
+    /// <param name="timer">Ticks while the job sends; disposed when it ends.</param>
+    private async Task WatchStateAsync(string id, SendStop stop, PeriodicTimer timer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (!stop.Stopped && await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                try
+                {
+                    if (await ledger.GetMetaAsync(id, "state") is { } state && state != BroadcastState.Running.Name())
+                    {
+                        stop.Stop(StopKind.NotRunning, $"The broadcast is {state}.");
+                    }
+                }
+                catch (Exception e) when (e is StackExchange.Redis.RedisException or TimeoutException)
+                {
+                    // The ledger still refuses the next batch's claims unless the broadcast is running.
+                    logger.LogWarning(e, "Broadcast {Id}: could not read its state", id);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
 
     /// <param name="timer">Ticks while the job runs; disposed when it ends.</param>
     private async Task KeepLeaseAsync(string id, int chunk, string token, PeriodicTimer timer, CancellationToken cancellationToken)

@@ -111,7 +111,10 @@ public sealed class FollowerSender(
             {
                 var delay = o.Backoff(attempt);
                 logger.LogDebug("Broadcast {Id}: attempt {Attempt} for a follower failed ({Error}); retrying in {Delay}", broadcastId, attempt, last, delay);
-                await Task.Delay(delay, time, cancellationToken);
+                if (!await stop.WaitAsync(delay, cancellationToken))
+                {
+                    return Stopped();
+                }
             }
         }
 

@@ -1,16 +1,25 @@
 namespace Subscription.Server.Broadcasts;
 
 /// <summary>Why a chunk job stops sending before its chunk is done.</summary>
-public enum StopKind { None, Fatal, QuotaExhausted }
+public enum StopKind
+{
+    None,
+    Fatal,
+    QuotaExhausted,
+
+    /// <summary>Staff paused or cancelled the broadcast while a batch was being sent: nothing more to do here.</summary>
+    NotRunning,
+}
 
 /// <summary>
-/// Shared by the sends of one chunk job: the first fatal error or exhausted quota stops new attempts (sends
-/// already in flight finish and are recorded). Also tells an isolated 45009 from a quota that is gone:
-/// 45009 on every call for <c>exhaustedAfter</c>.
+/// Shared by the sends of one chunk job: the first fatal error, exhausted quota or change of the broadcast's state
+/// stops new attempts and ends back-off waits (sends already in flight finish and are recorded). Also tells an
+/// isolated 45009 from a quota that is gone: 45009 on every call for <c>exhaustedAfter</c>.
 /// </summary>
 public sealed class SendStop(TimeProvider time, TimeSpan exhaustedAfter)
 {
     private readonly Lock _lock = new();
+    private readonly CancellationTokenSource _stopped = new();
     private DateTimeOffset? _quotaFailingSince;
 
     public StopKind Kind { get; private set; }
@@ -23,10 +32,29 @@ public sealed class SendStop(TimeProvider time, TimeSpan exhaustedAfter)
     {
         lock (_lock)
         {
-            if (Kind == StopKind.None)
+            if (Kind != StopKind.None)
             {
-                (Kind, Reason) = (kind, reason);
+                return;
             }
+
+            (Kind, Reason) = (kind, reason);
+        }
+
+        _stopped.Cancel();
+    }
+
+    /// <summary>Waits <paramref name="delay"/>; false, at once, if sending stops meanwhile.</summary>
+    public async Task<bool> WaitAsync(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopped.Token);
+        try
+        {
+            await Task.Delay(delay, time, either.Token);
+            return true;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
         }
     }
 

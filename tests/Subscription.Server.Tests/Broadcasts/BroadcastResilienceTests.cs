@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Subscription.Server.Broadcasts;
 using Subscription.Server.Tests.Infrastructure;
 using Subscription.WeChatEmulator.Api;
 using Subscription.WeChatEmulator.Faults;
@@ -71,6 +73,50 @@ public sealed class BroadcastResilienceTests(StoreFixture store)
         Assert.Equal("paused", view.GetProperty("state").GetString());
         Assert.Equal(atPause, view.GetProperty("sent").GetInt64());
 
+        using var resumed = await rig.Admin.PostAsync($"/admin/api/broadcasts/{id}/resume", null);
+        Assert.Equal(System.Net.HttpStatusCode.OK, resumed.StatusCode);
+        view = await rig.WaitForStateAsync(id, "completed", TimeSpan.FromSeconds(90));
+
+        Assert.Empty(deliveries.Duplicates());
+        Assert.All(rig.OpenIds, openId => Assert.Single(deliveries.For(openId)));
+        Assert.Equal(2_000, view.GetProperty("sent").GetInt64());
+    }
+
+    [Fact]
+    public async Task PauseMidBatch_SendsAndBackOffsStopAtOnce_ResumeCompletesOnce()
+    {
+        // One batch of 1,000 takes seconds at this latency, and a follower refused with -1 waits 30 s to retry.
+        await using var rig = await BroadcastRig.CreateAsync(store, 2_000, workers: 1, settings: new Dictionary<string, string?>
+        {
+            ["Broadcasts:ChunkSize"] = "2000",
+            ["Broadcasts:BatchSize"] = "1000",
+            ["Broadcasts:RetryDelay"] = "00:00:30",
+            ["Broadcasts:MaxRetryDelay"] = "00:00:30",
+        });
+        rig.InjectFaults(new FaultProfile { Latency = TimeSpan.FromMilliseconds(100), ErrorRates = { [-1] = 0.1 } });
+        var id = await rig.StartAsync("template");
+        var deliveries = rig.WeChat.State.Deliveries;
+        await WaitUntilAsync(() => deliveries.Total >= 100, TimeSpan.FromSeconds(30), "sending starts");
+
+        using var paused = await rig.Admin.PostAsync($"/admin/api/broadcasts/{id}/pause", null);
+        Assert.Equal(System.Net.HttpStatusCode.OK, paused.StatusCode);
+        var ledger = rig.Server.Services.GetRequiredService<BroadcastLedger>();
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (await ledger.IsLeasedAsync(id, 0))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the chunk job ends without waiting out its followers' back-off");
+            await Task.Delay(50);
+        }
+
+        var atPause = deliveries.Total;
+        Assert.True(atPause < 1_000, $"sending stopped inside the first batch ({atPause} sent)");
+        await Task.Delay(1_000);
+        Assert.Equal(atPause, deliveries.Total);
+        var view = await rig.GetAsync(id);
+        Assert.Equal("paused", view.GetProperty("state").GetString());
+        Assert.Equal((atPause, 0), (view.GetProperty("sent").GetInt64(), view.GetProperty("failed").GetInt64()));
+
+        rig.WeChat.State.Faults.Clear();
         using var resumed = await rig.Admin.PostAsync($"/admin/api/broadcasts/{id}/resume", null);
         Assert.Equal(System.Net.HttpStatusCode.OK, resumed.StatusCode);
         view = await rig.WaitForStateAsync(id, "completed", TimeSpan.FromSeconds(90));
