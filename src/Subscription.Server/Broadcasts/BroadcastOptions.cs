@@ -17,7 +17,7 @@ public sealed class BroadcastOptions : IValidatableObject
 
     /// <summary>Followers per chunk for the per-follower channels (template, custom); mass-openids uses ≤ 10,000.</summary>
     [Range(10, 100_000)]
-    public int ChunkSize { get; set; } = 1_000;
+    public int ChunkSize { get; set; } = 5_000;
 
     [Range(2, 10_000)]
     public int MassChunkSize { get; set; } = 10_000;
@@ -27,7 +27,7 @@ public sealed class BroadcastOptions : IValidatableObject
 
     /// <summary>Followers claimed, sent and recorded together.</summary>
     [Range(1, MaxBatchSize)]
-    public int BatchSize { get; set; } = 256;
+    public int BatchSize { get; set; } = MaxBatchSize;
 
     /// <summary>How often a job sending a batch looks whether staff paused or cancelled the broadcast; sends stop then.</summary>
     public TimeSpan StateCheckInterval { get; set; } = TimeSpan.FromMilliseconds(250);
