@@ -43,10 +43,11 @@ public sealed class LedgerKeys(string prefix, string id)
     public RedisKey Counts => _root + "counts";
 
     /// <summary>
-    /// Hash: per chunk "n:pos" (next member to send), "n:done", "n:job" (Hangfire id), "n:msg" (mass job id); for a
-    /// chunk that is a slice of the audience, "n:from" (exclusive) and "n:to" (inclusive) scores, and for one planned
-    /// as a slice only, "n:count" (its size when cut; 0 for the rest split off a slice), "n:rest" (the chunk split
-    /// off it) and "n:none" (settled with fewer than two to send to).
+    /// Hash: per chunk "n:pos" (the first member who may still need a send: every member before it has an outcome),
+    /// "n:done", "n:job" (Hangfire id), "n:msg" (mass job id); for a chunk that is a slice of the audience, "n:from"
+    /// (exclusive) and "n:to" (inclusive) scores, and for one planned as a slice only, "n:count" (its size when cut;
+    /// 0 for the rest split off a slice), "n:rest" (the chunk split off it) and "n:none" (settled with fewer than two
+    /// to send to).
     /// </summary>
     public RedisKey Chunks => _root + "chunks";
 

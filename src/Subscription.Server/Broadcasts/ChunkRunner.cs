@@ -7,8 +7,10 @@ namespace Subscription.Server.Broadcasts;
 
 /// <summary>
 /// Works one chunk under its lease: claims a batch in the ledger, sends it with bounded concurrency, records
-/// each outcome, moves on. Pause and cancel stop new sends within a batch: the job looks at the broadcast's
-/// state while it sends. A crash leaves claims the next worker resumes. The lease is renewed while the job runs and lapses when its worker dies.
+/// each outcome, moves on; a follower whose attempt failed for the moment waits out the back-off while later
+/// batches go on. Pause and cancel stop new sends within a batch: the job looks at the broadcast's state while it
+/// sends. A crash leaves claims the next worker resumes. The lease is renewed while the job runs and lapses when
+/// its worker dies.
 /// </summary>
 public sealed class ChunkRunner(
     BroadcastLedger ledger,
@@ -97,17 +99,22 @@ public sealed class ChunkRunner(
         }
     }
 
-    /// <param name="position">The chunk's next member, read under this job's lease.</param>
+    /// <param name="position">The chunk's first member without an outcome, read under this job's lease.</param>
     private async Task RunFollowersAsync(
         Broadcast broadcast, Issue issue, int chunk, int position, string token, SendStop stop, CancellationToken cancellationToken)
     {
         var (id, channel) = (broadcast.Id, broadcast.Definition.Channel);
         var o = options.Value;
+        // Followers waiting out a back-off while the job goes on. The chunk's position stays at the first of them:
+        // a job that dies leaves them to the next, which finds everyone after them done and sends to them again.
+        var waiting = new List<FollowerSend>();
+        var next = position;
         // Only the lease holder moves the position, and the ledger refuses this job's writes once the lease is lost.
         while (!stop.Stopped && !cancellationToken.IsCancellationRequested)
         {
-            var members = await ledger.MembersAsync(id, chunk, position, o.BatchSize);
-            if (members.Count == 0)
+            var members = await ledger.MembersAsync(id, chunk, next, o.BatchSize);
+            var now = time.GetUtcNow();
+            if (members.Count == 0 && waiting.Count == 0)
             {
                 if (await ledger.ChunkDoneAsync(id, chunk, token))
                 {
@@ -117,37 +124,84 @@ public sealed class ChunkRunner(
                 return;
             }
 
-            // Only customer-service messages need each record (its last interaction, its sections).
-            var flags = channel == BroadcastChannel.Custom ? await subscribers.FlagsAsync(members) : null;
-            var reach = flags is null ? await subscribers.ReachAsync(members) : [.. flags.Select(FollowerFlags.ReachOf)];
-            var windowStart = (time.GetUtcNow() - o.CustomWindow).ToUnixTimeSeconds();
-            var batch = members.Select((openId, i) => (openId, SkipReason(reach[i], flags?[i], windowStart))).ToList();
-            var (state, claims) = await ledger.ClaimAsync(id, chunk, token, batch);
-            if (state != "running")
+            if (members.Count == 0 && waiting.Min(w => w.Retry!.Due) is var due && due > now)
             {
-                return;
+                await stop.WaitAsync(due - now, cancellationToken);
+                continue;
             }
 
-            var outcomes = new (string OpenId, string Outcome)[members.Count];
-            await Parallel.ForEachAsync(Enumerable.Range(0, members.Count), new ParallelOptions { MaxDegreeOfParallelism = o.Concurrency },
-                async (i, _) =>
+            var sends = waiting.Where(w => w.Retry!.Due <= now).ToList();
+            waiting.RemoveAll(w => w.Retry!.Due <= now);
+            if (members.Count > 0)
+            {
+                // Only customer-service messages need each record (its last interaction, its sections).
+                var flags = channel == BroadcastChannel.Custom ? await subscribers.FlagsAsync(members) : null;
+                var reach = flags is null ? await subscribers.ReachAsync(members) : [.. flags.Select(FollowerFlags.ReachOf)];
+                var windowStart = (time.GetUtcNow() - o.CustomWindow).ToUnixTimeSeconds();
+                var batch = members.Select((openId, i) => (openId, SkipReason(reach[i], flags?[i], windowStart))).ToList();
+                var (state, claims) = await ledger.ClaimAsync(id, chunk, token, batch);
+                if (state != "running")
                 {
-                    outcomes[i] = claims[i].Send
-                        ? (members[i], await sender.SendAsync(id, channel, issue, members[i], flags?[i]?.Sections ?? [], claims[i], stop, cancellationToken))
-                        : (members[i], "");
-                });
+                    waiting.AddRange(sends);
+                    break;
+                }
 
-            // A send that may have reached its follower keeps its claim ("?"), for the next job to settle.
-            var recorded = outcomes.Where(r => r.Outcome is not ("" or "?")).ToList();
-            var complete = outcomes.All(r => r.Outcome is not ("-" or "?"));
-            if (!await ledger.RecordAsync(id, chunk, token, complete ? position + members.Count : null, recorded) || !complete)
+                for (var i = 0; i < members.Count; i++)
+                {
+                    if (claims[i].Send)
+                    {
+                        sends.Add(new FollowerSend(next + i, members[i], flags?[i]?.Sections ?? [], claims[i]));
+                    }
+                }
+            }
+
+            var results = new (string Outcome, FollowerRetry? Retry)[sends.Count];
+            await Parallel.ForEachAsync(Enumerable.Range(0, sends.Count), new ParallelOptions { MaxDegreeOfParallelism = o.Concurrency },
+                async (i, _) => results[i] = await sender.AttemptAsync(id, channel, issue, sends[i], stop, cancellationToken));
+
+            // "-": the job is stopping and no attempt can have reached them. "?": one may have; their claim stays,
+            // for the next job to settle.
+            var recorded = new List<(string OpenId, string Outcome)>(sends.Count);
+            var complete = true;
+            for (var i = 0; i < sends.Count; i++)
             {
+                if (results[i].Retry is { } retry)
+                {
+                    waiting.Add(sends[i] with { Retry = retry });
+                    continue;
+                }
+
+                complete &= results[i].Outcome is not ("-" or "?");
+                if (results[i].Outcome != "?")
+                {
+                    recorded.Add((sends[i].OpenId, results[i].Outcome));
+                }
+            }
+
+            next += members.Count;
+            if (!complete)
+            {
+                recorded.AddRange(GiveBack(waiting));
+                await ledger.RecordAsync(id, chunk, token, null, recorded);
                 return;
             }
 
-            position += members.Count;
+            var settled = waiting.Count == 0 ? next : Math.Min(next, waiting.Min(w => w.Index));
+            if (!await ledger.RecordAsync(id, chunk, token, settled, recorded))
+            {
+                return;
+            }
+        }
+
+        if (GiveBack(waiting) is { Count: > 0 } released)
+        {
+            await ledger.RecordAsync(id, chunk, token, null, released);
         }
     }
+
+    /// <summary>What the followers still waiting to retry give back when the job stops: each claim no attempt can have reached.</summary>
+    private static List<(string OpenId, string Outcome)> GiveBack(List<FollowerSend> waiting) =>
+        [.. waiting.Where(w => !w.Retry!.Unknown).Select(w => (w.OpenId, "-"))];
 
     /// <param name="record">The follower's record, read for customer-service messages only.</param>
     private static string SkipReason(Reach reach, FollowerFlags? record, long windowStart) => reach switch

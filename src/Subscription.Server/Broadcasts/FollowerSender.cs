@@ -26,101 +26,120 @@ public sealed class FollowerSender(
 {
     public static readonly RateLimit PerFollowerLimit = new("broadcast-sends", 1, TimeSpan.FromSeconds(1));
 
-    /// <param name="claim">How the ledger claimed them: retrying an earlier job's attempt or not, and since when.</param>
-    public async Task<string> SendAsync(
-        string broadcastId, BroadcastChannel channel, Issue issue, string openId, IReadOnlyList<string> sections, FollowerClaim claim,
-        SendStop stop, CancellationToken cancellationToken)
+    /// <summary>
+    /// One attempt. A transient failure that may be retried returns when to try again instead of waiting here, so a
+    /// follower waiting out a back-off holds no send slot and keeps no one else waiting.
+    /// </summary>
+    /// <returns>The outcome, or "" with the retry.</returns>
+    public async Task<(string Outcome, FollowerRetry? Retry)> AttemptAsync(
+        string broadcastId, BroadcastChannel channel, Issue issue, FollowerSend follower, SendStop stop, CancellationToken cancellationToken)
     {
-        if (claim.Retrying && channel == BroadcastChannel.Custom)
+        var (openId, claim) = (follower.OpenId, follower.Claim);
+        var attempt = follower.Retry?.Attempt ?? 1;
+        var unknown = follower.Retry?.Unknown ?? claim.Retrying;
+        if (follower.Retry is null && claim.Retrying && channel == BroadcastChannel.Custom)
         {
             // A customer-service message has no idempotency key: resending could deliver it twice.
-            return "f:unconfirmed";
+            return ("f:unconfirmed", null);
+        }
+
+        if (stop.Stopped || cancellationToken.IsCancellationRequested)
+        {
+            return (Stopped(), null);
         }
 
         var o = options.Value;
-        var last = "unknown";
-        var unknown = claim.Retrying;
-        for (var attempt = 1; attempt <= o.MaxAttempts; attempt++)
+        if (unknown && time.GetUtcNow() - claim.FirstClaimed > o.RetryUnknownWithin)
         {
-            if (stop.Stopped || cancellationToken.IsCancellationRequested)
-            {
-                return Stopped();
-            }
+            // WeChat may no longer know the client_msg_id: a repeat could deliver twice.
+            return ("f:unconfirmed", null);
+        }
 
-            if (unknown && time.GetUtcNow() - claim.FirstClaimed > o.RetryUnknownWithin)
-            {
-                // WeChat may no longer know the client_msg_id: a repeat could deliver twice.
-                return "f:unconfirmed";
-            }
+        if (o.SendsPerSecond > 0)
+        {
+            await limiter.AcquireAsync(PerFollowerLimit with { Limit = o.SendsPerSecond }, cancellationToken);
+        }
 
-            if (o.SendsPerSecond > 0)
+        string last;
+        try
+        {
+            var msgId = await SendOnceAsync(broadcastId, channel, issue, openId, follower.Sections, cancellationToken);
+            stop.Succeeded();
+            return ("s:" + msgId, null);
+        }
+        catch (WeChatApiException e)
+        {
+            last = e.ErrCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            switch (e.Class)
             {
-                await limiter.AcquireAsync(PerFollowerLimit with { Limit = o.SendsPerSecond }, cancellationToken);
+                case WeChatErrorClass.Recipient when e.IsFollowerGone:
+                    // WeChat says they left (§16.5): the audience forgets them as an unfollow event would.
+                    await subscribers.UnfollowAsync(openId, time.GetUtcNow().ToUnixTimeSeconds());
+                    return ("k:" + SkipReasons.Unsubscribed, null);
+                case WeChatErrorClass.Recipient:
+                    return (e.ErrCode == 45015 ? "k:" + SkipReasons.OutsideWindow : "f:" + last, null);
+                case WeChatErrorClass.QuotaExhausted when e.ErrCode != 45009 || stop.QuotaFailed():
+                    stop.Stop(StopKind.QuotaExhausted, $"WeChat quota exhausted ({e.ErrCode}: {e.ErrMsg})");
+                    return (Stopped(), null);
+                case WeChatErrorClass.QuotaExhausted or WeChatErrorClass.Busy or WeChatErrorClass.RateLimited:
+                    break;
+                default:
+                    stop.Stop(StopKind.Fatal, $"WeChat refused the send ({e.ErrCode}, {e.Class}): {e.ErrMsg}");
+                    return (Stopped(), null);
             }
-
-            try
+        }
+        catch (WeChatTransportException e) when (e.Class == WeChatErrorClass.Configuration)
+        {
+            stop.Stop(StopKind.Fatal, e.Message);
+            return (Stopped(), null);
+        }
+        catch (WeChatTransportException e)
+        {
+            // Without a usable answer WeChat may have delivered. A template retry carries the same client_msg_id,
+            // which WeChat de-duplicates for a while; a customer-service message, which has no such key, is
+            // retried only after an HTTP error status, taken to mean the call never reached WeChat's servers.
+            last = e.StatusCode is { } status ? "http-" + (int)status : "timeout";
+            if (channel != BroadcastChannel.Custom)
             {
-                var msgId = await SendOnceAsync(broadcastId, channel, issue, openId, sections, cancellationToken);
-                stop.Succeeded();
-                return "s:" + msgId;
+                unknown = true;
             }
-            catch (WeChatApiException e)
+            else if (e.StatusCode is null)
             {
-                last = e.ErrCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                switch (e.Class)
-                {
-                    case WeChatErrorClass.Recipient when e.IsFollowerGone:
-                        // WeChat says they left (§16.5): the audience forgets them as an unfollow event would.
-                        await subscribers.UnfollowAsync(openId, time.GetUtcNow().ToUnixTimeSeconds());
-                        return "k:" + SkipReasons.Unsubscribed;
-                    case WeChatErrorClass.Recipient:
-                        return e.ErrCode == 45015 ? "k:" + SkipReasons.OutsideWindow
-                            : "f:" + last;
-                    case WeChatErrorClass.QuotaExhausted when e.ErrCode != 45009 || stop.QuotaFailed():
-                        stop.Stop(StopKind.QuotaExhausted, $"WeChat quota exhausted ({e.ErrCode}: {e.ErrMsg})");
-                        return Stopped();
-                    case WeChatErrorClass.QuotaExhausted or WeChatErrorClass.Busy or WeChatErrorClass.RateLimited:
-                        break;
-                    default:
-                        stop.Stop(StopKind.Fatal, $"WeChat refused the send ({e.ErrCode}, {e.Class}): {e.ErrMsg}");
-                        return Stopped();
-                }
-            }
-            catch (WeChatTransportException e) when (e.Class == WeChatErrorClass.Configuration)
-            {
-                stop.Stop(StopKind.Fatal, e.Message);
-                return Stopped();
-            }
-            catch (WeChatTransportException e)
-            {
-                // Without a usable answer WeChat may have delivered. A template retry carries the same client_msg_id,
-                // which WeChat de-duplicates for a while; a customer-service message, which has no such key, is
-                // retried only after an HTTP error status, taken to mean the call never reached WeChat's servers.
-                last = e.StatusCode is { } status ? "http-" + (int)status : "timeout";
-                if (channel != BroadcastChannel.Custom)
-                {
-                    unknown = true;
-                }
-                else if (e.StatusCode is null)
-                {
-                    return "f:" + last;
-                }
-            }
-
-            if (attempt < o.MaxAttempts)
-            {
-                var delay = o.Backoff(attempt);
-                logger.LogDebug("Broadcast {Id}: attempt {Attempt} for a follower failed ({Error}); retrying in {Delay}", broadcastId, attempt, last, delay);
-                if (!await stop.WaitAsync(delay, cancellationToken))
-                {
-                    return Stopped();
-                }
+                return ("f:" + last, null);
             }
         }
 
-        return "f:" + last;
+        if (attempt >= o.MaxAttempts)
+        {
+            return ("f:" + last, null);
+        }
+
+        var delay = o.Backoff(attempt);
+        logger.LogDebug("Broadcast {Id}: attempt {Attempt} for a follower failed ({Error}); retrying in {Delay}", broadcastId, attempt, last, delay);
+        return ("", new FollowerRetry(attempt + 1, unknown, time.GetUtcNow() + delay));
 
         string Stopped() => unknown ? "?" : "-";
+    }
+
+    /// <summary>Every attempt, waiting out each back-off here: for a follower sent to alone.</summary>
+    public async Task<string> SendAsync(
+        string broadcastId, BroadcastChannel channel, Issue issue, FollowerSend follower, SendStop stop, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var (outcome, retry) = await AttemptAsync(broadcastId, channel, issue, follower, stop, cancellationToken);
+            if (retry is null)
+            {
+                return outcome;
+            }
+
+            if (!await stop.WaitAsync(retry.Due - time.GetUtcNow(), cancellationToken))
+            {
+                return retry.Unknown ? "?" : "-";
+            }
+
+            follower = follower with { Retry = retry };
+        }
     }
 
     /// <summary>

@@ -224,7 +224,7 @@ public sealed class MassSender(
         }
 
         var refused = new SendStop(time, options.Value.QuotaExhaustedAfter);
-        var outcome = await followers.SendAsync(id, BroadcastChannel.Template, issue, openId, [], claims[0], refused, cancellationToken);
+        var outcome = await followers.SendAsync(id, BroadcastChannel.Template, issue, new FollowerSend(0, openId, [], claims[0]), refused, cancellationToken);
         if (outcome is not ("-" or "?"))
         {
             return (true, outcome);

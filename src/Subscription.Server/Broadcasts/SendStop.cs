@@ -46,6 +46,11 @@ public sealed class SendStop(TimeProvider time, TimeSpan exhaustedAfter)
     /// <summary>Waits <paramref name="delay"/>; false, at once, if sending stops meanwhile.</summary>
     public async Task<bool> WaitAsync(TimeSpan delay, CancellationToken cancellationToken)
     {
+        if (delay <= TimeSpan.Zero || Stopped)
+        {
+            return !Stopped;
+        }
+
         using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopped.Token);
         try
         {

@@ -56,6 +56,53 @@ public sealed class TemplateBroadcastTests(StoreFixture store)
         Assert.Equal(0, view.GetProperty("failed").GetInt64());
     }
 
+    [Fact]
+    public async Task FollowersWaitingOutABackOff_KeepNoOneElseWaiting_PauseGivesThemBack()
+    {
+        // One job, batches of 100, and a 10-minute back-off: a refused follower who held their batch would hold
+        // everyone after them.
+        await using var rig = await BroadcastRig.CreateAsync(store, 2_000, workers: 1, settings: new Dictionary<string, string?>
+        {
+            ["Broadcasts:ChunkSize"] = "2000",
+            ["Broadcasts:BatchSize"] = "100",
+            ["Broadcasts:RetryDelay"] = "00:10:00",
+            ["Broadcasts:MaxRetryDelay"] = "00:10:00",
+        });
+        rig.InjectFaults(new FaultProfile { ErrorRates = { [-1] = 0.05 } });
+        var id = await rig.StartAsync("template");
+        var deliveries = rig.WeChat.State.Deliveries;
+        long Refused() => rig.WeChat.State.Faults.Injected.GetValueOrDefault(FaultKind.Errcode);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (deliveries.Total + Refused() < 2_000)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"every follower's first attempt ({deliveries.Total} delivered, {Refused()} refused)");
+            await Task.Delay(50);
+        }
+
+        Assert.InRange(Refused(), 1, 200);
+        Assert.Equal("running", (await rig.GetAsync(id)).GetProperty("state").GetString());
+
+        // The refused wait inside the job: a pause ends it at once and gives their claims back.
+        using var paused = await rig.Admin.PostAsync($"/admin/api/broadcasts/{id}/pause", null);
+        Assert.Equal(System.Net.HttpStatusCode.OK, paused.StatusCode);
+        var ledger = rig.Server.Services.GetRequiredService<BroadcastLedger>();
+        deadline = DateTime.UtcNow.AddSeconds(5);
+        while (await ledger.IsLeasedAsync(id, 0))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the job ends at the pause");
+            await Task.Delay(50);
+        }
+
+        Assert.Equal(deliveries.Total, (await rig.GetAsync(id)).GetProperty("sent").GetInt64());
+        rig.WeChat.State.Faults.Clear();
+        using var resumed = await rig.Admin.PostAsync($"/admin/api/broadcasts/{id}/resume", null);
+        Assert.Equal(System.Net.HttpStatusCode.OK, resumed.StatusCode);
+        var view = await rig.WaitForStateAsync(id, "completed", TimeSpan.FromSeconds(60));
+        Assert.Empty(deliveries.Duplicates());
+        Assert.All(rig.OpenIds, openId => Assert.Single(deliveries.For(openId)));
+        Assert.Equal((2_000, 0), (view.GetProperty("sent").GetInt64(), view.GetProperty("failed").GetInt64()));
+    }
+
     private static async Task LeaveAsync(BroadcastRig rig, SubscriberStore subscribers, IEnumerable<string> unfollow, IEnumerable<string> optOut)
     {
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
