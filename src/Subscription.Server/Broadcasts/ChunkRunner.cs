@@ -107,12 +107,13 @@ public sealed class ChunkRunner(
         var o = options.Value;
         // Followers waiting out a back-off while the job goes on. The chunk's position stays at the first of them:
         // a job that dies leaves them to the next, which finds everyone after them done and sends to them again.
+        // A batch of them waiting means WeChat is failing widely: no one new is tried until they thin out.
         var waiting = new List<FollowerSend>();
         var next = position;
         // Only the lease holder moves the position, and the ledger refuses this job's writes once the lease is lost.
         while (!stop.Stopped && !cancellationToken.IsCancellationRequested)
         {
-            var members = await ledger.MembersAsync(id, chunk, next, o.BatchSize);
+            var members = waiting.Count < o.BatchSize ? await ledger.MembersAsync(id, chunk, next, o.BatchSize) : [];
             var now = time.GetUtcNow();
             if (members.Count == 0 && waiting.Count == 0)
             {
