@@ -159,17 +159,28 @@ public sealed partial class BroadcastLedger
         return ((string)result[0]!, [.. result.Skip(1).Select(r => FollowerClaim.Parse((string)r!))]);
     }
 
-    /// <summary>See <see cref="BroadcastScripts.Record"/>; false when the lease was lost.</summary>
+    /// <summary>
+    /// See <see cref="BroadcastScripts.Record"/>; false when the lease was lost. More outcomes than a batch go in
+    /// several calls, each whole, the position with the last.
+    /// </summary>
     public async Task<bool> RecordAsync(string id, int chunk, string token, int? nextPosition, IReadOnlyList<(string OpenId, string Outcome)> outcomes)
     {
         var ledger = Keys.Ledger(id);
-        RedisValue[] args =
-        [
-            token, chunk, nextPosition?.ToString(CultureInfo.InvariantCulture) ?? "", LeaseMs,
-            .. outcomes.SelectMany(o => new RedisValue[] { o.OpenId, o.Outcome }),
-        ];
-        return (int)await Db.EvaluateInOneSlotAsync(
-            BroadcastScripts.Record, [ledger.Outcomes, ledger.Counts, ledger.Chunks, ledger.Lease(chunk)], args) == 1;
+        var held = true;
+        for (var start = 0; start == 0 || start < outcomes.Count; start += BroadcastOptions.MaxBatchSize)
+        {
+            var last = start + BroadcastOptions.MaxBatchSize >= outcomes.Count;
+            RedisValue[] args =
+            [
+                token, chunk, last ? nextPosition?.ToString(CultureInfo.InvariantCulture) ?? "" : "", LeaseMs,
+                .. outcomes.Skip(start).Take(BroadcastOptions.MaxBatchSize).SelectMany(o => new RedisValue[] { o.OpenId, o.Outcome }),
+            ];
+            // Outcomes are recorded over this job's claims even once the lease is lost: they happened.
+            held &= (int)await Db.EvaluateInOneSlotAsync(
+                BroadcastScripts.Record, [ledger.Outcomes, ledger.Counts, ledger.Chunks, ledger.Lease(chunk)], args) == 1;
+        }
+
+        return held;
     }
 
     /// <returns>The failed followers in one HSCAN page of a broadcast's outcomes and the next cursor (null at the end). HSCAN may repeat a member.</returns>

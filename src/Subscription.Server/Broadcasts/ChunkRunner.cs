@@ -110,93 +110,107 @@ public sealed class ChunkRunner(
         // A batch of them waiting means WeChat is failing widely: no one new is tried until they thin out.
         var waiting = new List<FollowerSend>();
         var next = position;
-        // Only the lease holder moves the position, and the ledger refuses this job's writes once the lease is lost.
-        while (!stop.Stopped && !cancellationToken.IsCancellationRequested)
+        try
         {
-            var members = waiting.Count < o.BatchSize ? await ledger.MembersAsync(id, chunk, next, o.BatchSize) : [];
-            var now = time.GetUtcNow();
-            if (members.Count == 0 && waiting.Count == 0)
+            // Only the lease holder moves the position, and the ledger refuses this job's writes once the lease is lost.
+            while (!stop.Stopped && !cancellationToken.IsCancellationRequested)
             {
-                if (await ledger.ChunkDoneAsync(id, chunk, token))
+                var members = waiting.Count < o.BatchSize ? await ledger.MembersAsync(id, chunk, next, o.BatchSize) : [];
+                var now = time.GetUtcNow();
+                if (members.Count == 0 && waiting.Count == 0)
                 {
-                    logger.LogInformation("Broadcast {Id} completed", id);
-                }
-
-                return;
-            }
-
-            if (members.Count == 0 && waiting.Min(w => w.Retry!.Due) is var due && due > now)
-            {
-                await stop.WaitAsync(due - now, cancellationToken);
-                continue;
-            }
-
-            var sends = waiting.Where(w => w.Retry!.Due <= now).ToList();
-            waiting.RemoveAll(w => w.Retry!.Due <= now);
-            if (members.Count > 0)
-            {
-                // Only customer-service messages need each record (its last interaction, its sections).
-                var flags = channel == BroadcastChannel.Custom ? await subscribers.FlagsAsync(members) : null;
-                var reach = flags is null ? await subscribers.ReachAsync(members) : [.. flags.Select(FollowerFlags.ReachOf)];
-                var windowStart = (time.GetUtcNow() - o.CustomWindow).ToUnixTimeSeconds();
-                var batch = members.Select((openId, i) => (openId, SkipReason(reach[i], flags?[i], windowStart))).ToList();
-                var (state, claims) = await ledger.ClaimAsync(id, chunk, token, batch);
-                if (state != "running")
-                {
-                    waiting.AddRange(sends);
-                    break;
-                }
-
-                for (var i = 0; i < members.Count; i++)
-                {
-                    if (claims[i].Send)
+                    if (await ledger.ChunkDoneAsync(id, chunk, token))
                     {
-                        sends.Add(new FollowerSend(next + i, members[i], flags?[i]?.Sections ?? [], claims[i]));
+                        logger.LogInformation("Broadcast {Id} completed", id);
                     }
+
+                    return;
                 }
-            }
 
-            var results = new (string Outcome, FollowerRetry? Retry)[sends.Count];
-            await Parallel.ForEachAsync(Enumerable.Range(0, sends.Count), new ParallelOptions { MaxDegreeOfParallelism = o.Concurrency },
-                async (i, _) => results[i] = await sender.AttemptAsync(id, channel, issue, sends[i], stop, cancellationToken));
-
-            // "-": the job is stopping and no attempt can have reached them. "?": one may have; their claim stays,
-            // for the next job to settle.
-            var recorded = new List<(string OpenId, string Outcome)>(sends.Count);
-            var complete = true;
-            for (var i = 0; i < sends.Count; i++)
-            {
-                if (results[i].Retry is { } retry)
+                if (members.Count == 0 && waiting.Min(w => w.Retry!.Due) is var due && due > now)
                 {
-                    waiting.Add(sends[i] with { Retry = retry });
+                    await stop.WaitAsync(due - now, cancellationToken);
                     continue;
                 }
 
-                complete &= results[i].Outcome is not ("-" or "?");
-                if (results[i].Outcome != "?")
+                var sends = waiting.Where(w => w.Retry!.Due <= now).ToList();
+                waiting.RemoveAll(w => w.Retry!.Due <= now);
+                if (members.Count > 0)
                 {
-                    recorded.Add((sends[i].OpenId, results[i].Outcome));
+                    // Only customer-service messages need each record (its last interaction, its sections).
+                    var flags = channel == BroadcastChannel.Custom ? await subscribers.FlagsAsync(members) : null;
+                    var reach = flags is null ? await subscribers.ReachAsync(members) : [.. flags.Select(FollowerFlags.ReachOf)];
+                    var windowStart = (time.GetUtcNow() - o.CustomWindow).ToUnixTimeSeconds();
+                    var batch = members.Select((openId, i) => (openId, SkipReason(reach[i], flags?[i], windowStart))).ToList();
+                    var (state, claims) = await ledger.ClaimAsync(id, chunk, token, batch);
+                    if (state != "running")
+                    {
+                        waiting.AddRange(sends);
+                        break;
+                    }
+
+                    for (var i = 0; i < members.Count; i++)
+                    {
+                        if (claims[i].Send)
+                        {
+                            sends.Add(new FollowerSend(next + i, members[i], flags?[i]?.Sections ?? [], claims[i]));
+                        }
+                    }
+                }
+
+                var results = new (string Outcome, FollowerRetry? Retry)[sends.Count];
+                await Parallel.ForEachAsync(Enumerable.Range(0, sends.Count), new ParallelOptions { MaxDegreeOfParallelism = o.Concurrency },
+                    async (i, _) => results[i] = await sender.AttemptAsync(id, channel, issue, sends[i], stop, cancellationToken));
+
+                // "-": the job is stopping and no attempt can have reached them. "?": one may have; their claim stays,
+                // for the next job to settle.
+                var recorded = new List<(string OpenId, string Outcome)>(sends.Count);
+                var complete = true;
+                for (var i = 0; i < sends.Count; i++)
+                {
+                    if (results[i].Retry is { } retry)
+                    {
+                        waiting.Add(sends[i] with { Retry = retry });
+                        continue;
+                    }
+
+                    complete &= results[i].Outcome is not ("-" or "?");
+                    if (results[i].Outcome != "?")
+                    {
+                        recorded.Add((sends[i].OpenId, results[i].Outcome));
+                    }
+                }
+
+                next += members.Count;
+                var settled = waiting.Count == 0 ? next : Math.Min(next, waiting.Min(w => w.Index));
+                if (!await ledger.RecordAsync(id, chunk, token, complete ? settled : null, recorded) || !complete)
+                {
+                    return;
                 }
             }
-
-            next += members.Count;
-            if (!complete)
+        }
+        finally
+        {
+            // However the job ends (stopped, lease lost, an error, shut down), a claim no attempt can have reached
+            // is given back. Once the lease is lost the claims are the next job's, and the ledger leaves them be.
+            if (GiveBack(waiting) is { Count: > 0 } released)
             {
-                recorded.AddRange(GiveBack(waiting));
-                await ledger.RecordAsync(id, chunk, token, null, recorded);
-                return;
-            }
-
-            var settled = waiting.Count == 0 ? next : Math.Min(next, waiting.Min(w => w.Index));
-            if (!await ledger.RecordAsync(id, chunk, token, settled, recorded))
-            {
-                return;
+                await GiveBackAsync(id, chunk, token, released);
             }
         }
+    }
 
-        if (GiveBack(waiting) is { Count: > 0 } released)
+    private async Task GiveBackAsync(string id, int chunk, string token, List<(string OpenId, string Outcome)> released)
+    {
+        try
         {
             await ledger.RecordAsync(id, chunk, token, null, released);
+        }
+        catch (Exception e)
+        {
+            // Not to hide why the job ended. The next job finds their claims and sends again only while WeChat
+            // de-duplicates.
+            logger.LogWarning(e, "Broadcast {Id}: could not give back {Count} claims of chunk {Chunk}", id, released.Count, chunk);
         }
     }
 
@@ -228,7 +242,7 @@ public sealed class ChunkRunner(
                         stop.Stop(StopKind.NotRunning, $"The broadcast is {state}.");
                     }
                 }
-                catch (Exception e) when (e is StackExchange.Redis.RedisException or TimeoutException)
+                catch (Exception e) when (e is not OperationCanceledException)
                 {
                     // The ledger still refuses the next batch's claims unless the broadcast is running.
                     logger.LogWarning(e, "Broadcast {Id}: could not read its state", id);

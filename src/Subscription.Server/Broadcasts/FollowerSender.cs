@@ -58,6 +58,10 @@ public sealed class FollowerSender(
         if (o.SendsPerSecond > 0)
         {
             await limiter.AcquireAsync(PerFollowerLimit with { Limit = o.SendsPerSecond }, cancellationToken);
+            if (stop.Stopped)
+            {
+                return (Stopped(), null);
+            }
         }
 
         string last;

@@ -1,8 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
-using Subscription.Server.Broadcasts;
+using Subscription.Server.Subscribers;
 using Subscription.Server.Tests.Infrastructure;
 using Subscription.WeChatEmulator.Api;
 using Subscription.WeChatEmulator.Faults;
+using Subscription.WeChatEmulator.Followers;
 
 namespace Subscription.Server.Tests.Broadcasts;
 
@@ -21,7 +22,7 @@ public sealed class BroadcastResilienceTests(StoreFixture store)
 
         var id = await rig.StartAsync("template");
         var deliveries = rig.WeChat.State.Deliveries;
-        await WaitUntilAsync(() => deliveries.Total >= 600, TimeSpan.FromSeconds(60), "the worker process sends");
+        await BroadcastRig.WaitUntilAsync(() => deliveries.Total >= 600, TimeSpan.FromSeconds(60), "the worker process sends");
         await worker.KillAsync();
         var sentBeforeKill = deliveries.Total;
         Assert.True(sentBeforeKill < Followers, $"the process was killed mid-broadcast ({sentBeforeKill} sent)");
@@ -54,63 +55,24 @@ public sealed class BroadcastResilienceTests(StoreFixture store)
     }
 
     [Fact]
-    public async Task Pause_NothingSentWhilePaused_ResumeCompletes()
-    {
-        await using var rig = await BroadcastRig.CreateAsync(store, 2_000, workers: 1);
-        rig.InjectFaults(new FaultProfile { Latency = TimeSpan.FromMilliseconds(40) });
-        var id = await rig.StartAsync("template");
-        var deliveries = rig.WeChat.State.Deliveries;
-        await WaitUntilAsync(() => deliveries.Total >= 100, TimeSpan.FromSeconds(30), "sending starts");
-
-        using var paused = await rig.Admin.PostAsync($"/admin/api/broadcasts/{id}/pause", null);
-        Assert.Equal(System.Net.HttpStatusCode.OK, paused.StatusCode);
-        await Task.Delay(3_000); // the batch in flight finishes
-        var atPause = deliveries.Total;
-        await Task.Delay(2_000);
-        Assert.Equal(atPause, deliveries.Total);
-        Assert.True(atPause < 2_000, "paused before the end");
-        var view = await rig.GetAsync(id);
-        Assert.Equal("paused", view.GetProperty("state").GetString());
-        Assert.Equal(atPause, view.GetProperty("sent").GetInt64());
-
-        using var resumed = await rig.Admin.PostAsync($"/admin/api/broadcasts/{id}/resume", null);
-        Assert.Equal(System.Net.HttpStatusCode.OK, resumed.StatusCode);
-        view = await rig.WaitForStateAsync(id, "completed", TimeSpan.FromSeconds(90));
-
-        Assert.Empty(deliveries.Duplicates());
-        Assert.All(rig.OpenIds, openId => Assert.Single(deliveries.For(openId)));
-        Assert.Equal(2_000, view.GetProperty("sent").GetInt64());
-    }
-
-    [Fact]
-    public async Task PauseMidBatch_SendsAndBackOffsStopAtOnce_ResumeCompletesOnce()
+    public async Task Pause_StopsSendsAndBackOffsMidBatch_NothingSentWhilePaused_ResumeCompletes()
     {
         // One batch of 1,000 takes seconds at this latency, and a follower refused with -1 waits 30 s to retry.
-        await using var rig = await BroadcastRig.CreateAsync(store, 2_000, workers: 1, settings: new Dictionary<string, string?>
-        {
-            ["Broadcasts:ChunkSize"] = "2000",
-            ["Broadcasts:BatchSize"] = "1000",
-            ["Broadcasts:RetryDelay"] = "00:00:30",
-            ["Broadcasts:MaxRetryDelay"] = "00:00:30",
-        });
-        rig.InjectFaults(new FaultProfile { Latency = TimeSpan.FromMilliseconds(100), ErrorRates = { [-1] = 0.1 } });
+        await using var rig = await BroadcastRig.CreateAsync(
+            store, 2_000, workers: 1, settings: BroadcastRig.OneChunk(2_000, batch: 1_000, backoff: TimeSpan.FromSeconds(30)));
+        rig.WeChat.State.Faults.Set(ApiFamily.Template, new FaultProfile { Latency = TimeSpan.FromMilliseconds(100), ErrorRates = { [-1] = 0.1 } });
         var id = await rig.StartAsync("template");
         var deliveries = rig.WeChat.State.Deliveries;
-        await WaitUntilAsync(() => deliveries.Total >= 100, TimeSpan.FromSeconds(30), "sending starts");
+        await BroadcastRig.WaitUntilAsync(() => deliveries.Total >= 100, TimeSpan.FromSeconds(30), "sending starts");
 
         using var paused = await rig.Admin.PostAsync($"/admin/api/broadcasts/{id}/pause", null);
         Assert.Equal(System.Net.HttpStatusCode.OK, paused.StatusCode);
-        var ledger = rig.Server.Services.GetRequiredService<BroadcastLedger>();
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (await ledger.IsLeasedAsync(id, 0))
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the chunk job ends without waiting out its followers' back-off");
-            await Task.Delay(50);
-        }
+        // The job ends without waiting out its followers' back-off.
+        await rig.WaitUntilChunkJobEndsAsync(id, 0, TimeSpan.FromSeconds(5));
 
         var atPause = deliveries.Total;
         Assert.True(atPause < 1_000, $"sending stopped inside the first batch ({atPause} sent)");
-        await Task.Delay(1_000);
+        await Task.Delay(2_000);
         Assert.Equal(atPause, deliveries.Total);
         var view = await rig.GetAsync(id);
         Assert.Equal("paused", view.GetProperty("state").GetString());
@@ -124,6 +86,39 @@ public sealed class BroadcastResilienceTests(StoreFixture store)
         Assert.Empty(deliveries.Duplicates());
         Assert.All(rig.OpenIds, openId => Assert.Single(deliveries.For(openId)));
         Assert.Equal(2_000, view.GetProperty("sent").GetInt64());
+    }
+
+    [Fact]
+    public async Task WorkerStopsWhileFollowersWaitToRetry_TheirClaimsAreGivenBack_CustomMessagesSentOnce()
+    {
+        // A customer-service message has no idempotency key: a claim left behind would be failed "unconfirmed".
+        var settings = BroadcastRig.OneChunk(300, batch: 100, backoff: TimeSpan.FromMinutes(10));
+        await using var rig = await BroadcastRig.CreateAsync(store, 300, workers: 0, settings: settings);
+        var subscribers = rig.Server.Services.GetRequiredService<SubscriberStore>();
+        foreach (var openId in rig.OpenIds)
+        {
+            await subscribers.TouchAsync(openId, DateTimeOffset.UtcNow.AddHours(-1).ToUnixTimeSeconds());
+            Assert.True(rig.WeChat.State.Followers.TryResolve(openId, out var index));
+            rig.WeChat.State.Followers.Interact(index, Trigger.Message);
+        }
+
+        rig.WeChat.State.Faults.Set(ApiFamily.Custom, new FaultProfile { Http500Rate = 0.1 });
+        var worker = rig.AddServer(workers: 1, settings);
+        worker.CreateClient();
+        var id = await rig.StartAsync("custom");
+        var deliveries = rig.WeChat.State.Deliveries;
+        long Refused() => rig.WeChat.State.Faults.Injected.GetValueOrDefault(FaultKind.Http500);
+        await BroadcastRig.WaitUntilAsync(() => deliveries.Total + Refused() == 300, TimeSpan.FromSeconds(60), "every follower's first attempt");
+        Assert.InRange(Refused(), 1, 99);
+
+        // Stopping the worker cancels the job while the refused wait out their back-off.
+        await worker.DisposeAsync();
+        rig.WeChat.State.Faults.Clear();
+        rig.AddServer(workers: 1, settings).CreateClient();
+        var view = await rig.WaitForStateAsync(id, "completed", TimeSpan.FromSeconds(60));
+
+        Assert.All(rig.OpenIds, openId => Assert.Single(deliveries.For(openId)));
+        Assert.Equal((300, 0), (view.GetProperty("sent").GetInt64(), view.GetProperty("failed").GetInt64()));
     }
 
     [Theory]
@@ -142,7 +137,7 @@ public sealed class BroadcastResilienceTests(StoreFixture store)
         rig.WeChat.State.Faults.Set(ApiFamily.Template, new FaultProfile { DropAfterDeliveryRate = 1.0 });
         var id = await rig.StartAsync("template");
         var deliveries = rig.WeChat.State.Deliveries;
-        await WaitUntilAsync(() => deliveries.Total == 5, TimeSpan.FromSeconds(30), "every follower's first attempt");
+        await BroadcastRig.WaitUntilAsync(() => deliveries.Total == 5, TimeSpan.FromSeconds(30), "every follower's first attempt");
 
         // Their retries are refused: the broadcast pauses with every follower's outcome unknown.
         rig.WeChat.State.Faults.Set(ApiFamily.Template, new FaultProfile { ErrorRates = { [40037] = 1.0 } });
@@ -189,15 +184,5 @@ public sealed class BroadcastResilienceTests(StoreFixture store)
         Assert.All(rig.OpenIds, openId => Assert.Single(rig.WeChat.State.Deliveries.For(openId)));
         Assert.Equal((0, 3), (view.GetProperty("sent").GetInt64(), view.GetProperty("failed").GetInt64()));
         Assert.Equal(3, view.GetProperty("failedByCode").GetProperty("unconfirmed").GetInt64());
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, string what)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"timed out waiting until {what}");
-            await Task.Delay(50);
-        }
     }
 }

@@ -122,6 +122,19 @@ public sealed class BroadcastRig : IAsyncDisposable
     public static Dictionary<string, string?> MassChunkSize(int size) =>
         new() { ["Broadcasts:MassChunkSize"] = size.ToString(System.Globalization.CultureInfo.InvariantCulture) };
 
+    /// <summary>
+    /// Settings for an audience in one chunk of <paramref name="size"/>, sent in batches, with a fixed back-off; a
+    /// call gets 10 s, so that on a busy machine a slow answer is not taken for no answer.
+    /// </summary>
+    public static Dictionary<string, string?> OneChunk(int size, int batch, TimeSpan backoff) => new()
+    {
+        ["WeChat:ApiTimeout"] = "00:00:10",
+        ["Broadcasts:ChunkSize"] = size.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Broadcasts:BatchSize"] = batch.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Broadcasts:RetryDelay"] = backoff.ToString(),
+        ["Broadcasts:MaxRetryDelay"] = backoff.ToString(),
+    };
+
     public async Task<JsonElement> GetAsync(string id, HttpClient? admin = null) =>
         await (admin ?? Admin).GetFromJsonAsync<JsonElement>($"/admin/api/broadcasts/{id}");
 
@@ -145,6 +158,28 @@ public sealed class BroadcastRig : IAsyncDisposable
         while ((await ledger.OpenAsync()).Contains(id))
         {
             Assert.True(DateTime.UtcNow < deadline, $"Broadcast {id} is still in the open set 10 s on");
+            await Task.Delay(50);
+        }
+    }
+
+    public static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, string what)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"timed out waiting until {what}");
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>Polls until no job holds the chunk's lease: the job working it has ended.</summary>
+    public async Task WaitUntilChunkJobEndsAsync(string id, int chunk, TimeSpan timeout)
+    {
+        var ledger = Server.Services.GetRequiredService<BroadcastLedger>();
+        var deadline = DateTime.UtcNow + timeout;
+        while (await ledger.IsLeasedAsync(id, chunk))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"the job working chunk {chunk} of broadcast {id} still runs {timeout} on");
             await Task.Delay(50);
         }
     }

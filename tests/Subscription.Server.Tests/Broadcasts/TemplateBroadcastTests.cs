@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Subscription.Server.Broadcasts;
 using Subscription.Server.Subscribers;
 using Subscription.Server.Tests.Infrastructure;
+using Subscription.WeChatEmulator.Api;
 using Subscription.WeChatEmulator.Deliveries;
 using Subscription.WeChatEmulator.Faults;
 
@@ -61,23 +62,13 @@ public sealed class TemplateBroadcastTests(StoreFixture store)
     {
         // One job, batches of 200, and a 10-minute back-off: a refused follower who held their batch would hold
         // everyone after them. About 100 are refused, fewer than a batch: the job goes on.
-        await using var rig = await BroadcastRig.CreateAsync(store, 2_000, workers: 1, settings: new Dictionary<string, string?>
-        {
-            ["Broadcasts:ChunkSize"] = "2000",
-            ["Broadcasts:BatchSize"] = "200",
-            ["Broadcasts:RetryDelay"] = "00:10:00",
-            ["Broadcasts:MaxRetryDelay"] = "00:10:00",
-        });
-        rig.InjectFaults(new FaultProfile { ErrorRates = { [-1] = 0.05 } });
+        await using var rig = await BroadcastRig.CreateAsync(
+            store, 2_000, workers: 1, settings: BroadcastRig.OneChunk(2_000, batch: 200, backoff: TimeSpan.FromMinutes(10)));
+        rig.WeChat.State.Faults.Set(ApiFamily.Template, new FaultProfile { ErrorRates = { [-1] = 0.05 } });
         var id = await rig.StartAsync("template");
         var deliveries = rig.WeChat.State.Deliveries;
         long Refused() => rig.WeChat.State.Faults.Injected.GetValueOrDefault(FaultKind.Errcode);
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (deliveries.Total + Refused() < 2_000)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"every follower's first attempt ({deliveries.Total} delivered, {Refused()} refused)");
-            await Task.Delay(50);
-        }
+        await BroadcastRig.WaitUntilAsync(() => deliveries.Total + Refused() == 2_000, TimeSpan.FromSeconds(60), "every follower's first attempt");
 
         Assert.InRange(Refused(), 1, 199);
         Assert.Equal("running", (await rig.GetAsync(id)).GetProperty("state").GetString());
@@ -85,13 +76,7 @@ public sealed class TemplateBroadcastTests(StoreFixture store)
         // The refused wait inside the job: a pause ends it at once and gives their claims back.
         using var paused = await rig.Admin.PostAsync($"/admin/api/broadcasts/{id}/pause", null);
         Assert.Equal(System.Net.HttpStatusCode.OK, paused.StatusCode);
-        var ledger = rig.Server.Services.GetRequiredService<BroadcastLedger>();
-        deadline = DateTime.UtcNow.AddSeconds(5);
-        while (await ledger.IsLeasedAsync(id, 0))
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the job ends at the pause");
-            await Task.Delay(50);
-        }
+        await rig.WaitUntilChunkJobEndsAsync(id, 0, TimeSpan.FromSeconds(5));
 
         Assert.Equal(deliveries.Total, (await rig.GetAsync(id)).GetProperty("sent").GetInt64());
         rig.WeChat.State.Faults.Clear();
@@ -106,22 +91,12 @@ public sealed class TemplateBroadcastTests(StoreFixture store)
     [Fact]
     public async Task WeChatRefusingEveryCall_NoOneNewIsTriedWhileABatchWaits()
     {
-        await using var rig = await BroadcastRig.CreateAsync(store, 2_000, workers: 1, settings: new Dictionary<string, string?>
-        {
-            ["Broadcasts:ChunkSize"] = "2000",
-            ["Broadcasts:BatchSize"] = "100",
-            ["Broadcasts:RetryDelay"] = "00:10:00",
-            ["Broadcasts:MaxRetryDelay"] = "00:10:00",
-        });
-        rig.InjectFaults(new FaultProfile { ErrorRates = { [-1] = 1.0 } });
+        await using var rig = await BroadcastRig.CreateAsync(
+            store, 2_000, workers: 1, settings: BroadcastRig.OneChunk(2_000, batch: 100, backoff: TimeSpan.FromMinutes(10)));
+        rig.WeChat.State.Faults.Set(ApiFamily.Template, new FaultProfile { ErrorRates = { [-1] = 1.0 } });
         var id = await rig.StartAsync("template");
         long Refused() => rig.WeChat.State.Faults.Injected.GetValueOrDefault(FaultKind.Errcode);
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (Refused() < 100)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"the first batch is tried ({Refused()} refused)");
-            await Task.Delay(50);
-        }
+        await BroadcastRig.WaitUntilAsync(() => Refused() >= 100, TimeSpan.FromSeconds(30), "the first batch is tried");
 
         await Task.Delay(2_000);
         Assert.Equal(100, Refused());
