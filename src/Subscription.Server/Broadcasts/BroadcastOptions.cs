@@ -25,7 +25,7 @@ public sealed class BroadcastOptions : IValidatableObject
     /// <summary>The largest batch: the ledger's scripts read and write a whole batch in one call each.</summary>
     public const int MaxBatchSize = 1_000;
 
-    /// <summary>Followers claimed, sent and recorded together.</summary>
+    /// <summary>Followers claimed, sent and recorded together; for customer-service messages, at most <see cref="Concurrency"/>.</summary>
     [Range(1, MaxBatchSize)]
     public int BatchSize { get; set; } = MaxBatchSize;
 

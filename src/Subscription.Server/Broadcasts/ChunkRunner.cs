@@ -110,12 +110,15 @@ public sealed class ChunkRunner(
         // A batch of them waiting means WeChat is failing widely: no one new is tried until they thin out.
         var waiting = new List<FollowerSend>();
         var next = position;
+        // A customer-service message has no idempotency key, so a follower claimed by a job that dies is failed
+        // "unconfirmed" rather than risk a second message: claim no more than can be in flight at once.
+        var batchSize = channel == BroadcastChannel.Custom ? Math.Min(o.BatchSize, o.Concurrency) : o.BatchSize;
         try
         {
             // Only the lease holder moves the position, and the ledger refuses this job's writes once the lease is lost.
             while (!stop.Stopped && !cancellationToken.IsCancellationRequested)
             {
-                var members = waiting.Count < o.BatchSize ? await ledger.MembersAsync(id, chunk, next, o.BatchSize) : [];
+                var members = waiting.Count < batchSize ? await ledger.MembersAsync(id, chunk, next, batchSize) : [];
                 var now = time.GetUtcNow();
                 if (members.Count == 0 && waiting.Count == 0)
                 {

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Subscription.Server.Broadcasts;
 using Subscription.Server.Subscribers;
 using Subscription.Server.Tests.Infrastructure;
 using Subscription.WeChatEmulator.Api;
@@ -92,15 +94,13 @@ public sealed class BroadcastResilienceTests(StoreFixture store)
     public async Task WorkerStopsWhileFollowersWaitToRetry_TheirClaimsAreGivenBack_CustomMessagesSentOnce()
     {
         // A customer-service message has no idempotency key: a claim left behind would be failed "unconfirmed".
-        var settings = BroadcastRig.OneChunk(300, batch: 100, backoff: TimeSpan.FromMinutes(10));
-        await using var rig = await BroadcastRig.CreateAsync(store, 300, workers: 0, settings: settings);
-        var subscribers = rig.Server.Services.GetRequiredService<SubscriberStore>();
-        foreach (var openId in rig.OpenIds)
+        // Batches of 100 (a custom batch is at most the sends in flight): the refused, about 30, are fewer.
+        var settings = new Dictionary<string, string?>(BroadcastRig.OneChunk(300, batch: 100, backoff: TimeSpan.FromMinutes(10)))
         {
-            await subscribers.TouchAsync(openId, DateTimeOffset.UtcNow.AddHours(-1).ToUnixTimeSeconds());
-            Assert.True(rig.WeChat.State.Followers.TryResolve(openId, out var index));
-            rig.WeChat.State.Followers.Interact(index, Trigger.Message);
-        }
+            ["Broadcasts:Concurrency"] = "100",
+        };
+        await using var rig = await BroadcastRig.CreateAsync(store, 300, workers: 0, settings: settings);
+        await InteractedAnHourAgoAsync(rig);
 
         rig.WeChat.State.Faults.Set(ApiFamily.Custom, new FaultProfile { Http500Rate = 0.1 });
         var worker = rig.AddServer(workers: 1, settings);
@@ -119,6 +119,35 @@ public sealed class BroadcastResilienceTests(StoreFixture store)
 
         Assert.All(rig.OpenIds, openId => Assert.Single(deliveries.For(openId)));
         Assert.Equal((300, 0), (view.GetProperty("sent").GetInt64(), view.GetProperty("failed").GetInt64()));
+    }
+
+    [Fact]
+    public async Task CustomMessages_NoMoreFollowersClaimedThanSendsInFlight()
+    {
+        var settings = new Dictionary<string, string?>(BroadcastRig.OneChunk(200, batch: 1_000, backoff: TimeSpan.FromSeconds(1)))
+        {
+            ["Broadcasts:Concurrency"] = "4",
+        };
+        await using var rig = await BroadcastRig.CreateAsync(store, 200, workers: 1, settings: settings);
+        await InteractedAnHourAgoAsync(rig);
+        rig.WeChat.State.Faults.Set(ApiFamily.Custom, new FaultProfile { Latency = TimeSpan.FromMilliseconds(20) });
+        var db = await rig.Server.ConnectStoreAsync();
+        var id = await rig.StartAsync("custom");
+        var outcomes = rig.Server.Services.GetRequiredService<BroadcastLedger>().Keys.Ledger(id).Outcomes;
+
+        // A claim is "p:…" until its outcome replaces it; a job that died would leave each of them "unconfirmed".
+        var (mostClaimed, deadline) = (0, DateTime.UtcNow.AddSeconds(30));
+        JsonElement view;
+        while ((view = await rig.GetAsync(id)).GetProperty("state").GetString() != "completed")
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"the broadcast completes: {view}");
+            var values = await db.HashValuesAsync(outcomes);
+            mostClaimed = Math.Max(mostClaimed, values.Count(v => v.ToString().StartsWith("p:", StringComparison.Ordinal)));
+            await Task.Delay(10);
+        }
+
+        Assert.InRange(mostClaimed, 1, 4);
+        Assert.Equal(200, view.GetProperty("sent").GetInt64());
     }
 
     [Theory]
@@ -184,5 +213,17 @@ public sealed class BroadcastResilienceTests(StoreFixture store)
         Assert.All(rig.OpenIds, openId => Assert.Single(rig.WeChat.State.Deliveries.For(openId)));
         Assert.Equal((0, 3), (view.GetProperty("sent").GetInt64(), view.GetProperty("failed").GetInt64()));
         Assert.Equal(3, view.GetProperty("failedByCode").GetProperty("unconfirmed").GetInt64());
+    }
+
+    /// <summary>Every follower sent a message an hour ago: inside the window for customer-service messages.</summary>
+    private static async Task InteractedAnHourAgoAsync(BroadcastRig rig)
+    {
+        var subscribers = rig.Server.Services.GetRequiredService<SubscriberStore>();
+        foreach (var openId in rig.OpenIds)
+        {
+            await subscribers.TouchAsync(openId, DateTimeOffset.UtcNow.AddHours(-1).ToUnixTimeSeconds());
+            Assert.True(rig.WeChat.State.Followers.TryResolve(openId, out var index));
+            rig.WeChat.State.Followers.Interact(index, Trigger.Message);
+        }
     }
 }
