@@ -95,10 +95,7 @@ public sealed class BroadcastResilienceTests(StoreFixture store)
     {
         // A customer-service message has no idempotency key: a claim left behind would be failed "unconfirmed".
         // Batches of 100 (a custom batch is at most the sends in flight): the refused, about 30, are fewer.
-        var settings = new Dictionary<string, string?>(BroadcastRig.OneChunk(300, batch: 100, backoff: TimeSpan.FromMinutes(10)))
-        {
-            ["Broadcasts:Concurrency"] = "100",
-        };
+        var settings = BroadcastRig.OneChunk(300, batch: 100, backoff: TimeSpan.FromMinutes(10), concurrency: 100);
         await using var rig = await BroadcastRig.CreateAsync(store, 300, workers: 0, settings: settings);
         await InteractedAnHourAgoAsync(rig);
 
@@ -124,10 +121,7 @@ public sealed class BroadcastResilienceTests(StoreFixture store)
     [Fact]
     public async Task CustomMessages_NoMoreFollowersClaimedThanSendsInFlight()
     {
-        var settings = new Dictionary<string, string?>(BroadcastRig.OneChunk(200, batch: 1_000, backoff: TimeSpan.FromSeconds(1)))
-        {
-            ["Broadcasts:Concurrency"] = "4",
-        };
+        var settings = BroadcastRig.OneChunk(200, batch: 1_000, backoff: TimeSpan.FromSeconds(1), concurrency: 4);
         await using var rig = await BroadcastRig.CreateAsync(store, 200, workers: 1, settings: settings);
         await InteractedAnHourAgoAsync(rig);
         rig.WeChat.State.Faults.Set(ApiFamily.Custom, new FaultProfile { Latency = TimeSpan.FromMilliseconds(20) });

@@ -126,9 +126,10 @@ public sealed class BroadcastRig : IAsyncDisposable
     /// Settings for an audience in one chunk of <paramref name="size"/>, sent in batches, with a fixed back-off; a
     /// call gets 10 s, so that on a busy machine a slow answer is not taken for no answer.
     /// </summary>
-    public static Dictionary<string, string?> OneChunk(int size, int batch, TimeSpan backoff) => new()
+    public static Dictionary<string, string?> OneChunk(int size, int batch, TimeSpan backoff, int concurrency = 32) => new()
     {
         ["WeChat:ApiTimeout"] = "00:00:10",
+        ["Broadcasts:Concurrency"] = concurrency.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Broadcasts:ChunkSize"] = size.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Broadcasts:BatchSize"] = batch.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Broadcasts:RetryDelay"] = backoff.ToString(),
