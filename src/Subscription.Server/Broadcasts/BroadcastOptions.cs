@@ -25,7 +25,7 @@ public sealed class BroadcastOptions : IValidatableObject
     /// <summary>The largest batch: the ledger's scripts read and write a whole batch in one call each.</summary>
     public const int MaxBatchSize = 1_000;
 
-    /// <summary>Followers claimed, sent and recorded together; for customer-service messages, at most <see cref="Concurrency"/>.</summary>
+    /// <summary>Followers claimed, sent and recorded together, at most; see <see cref="BatchFor"/>.</summary>
     [Range(1, MaxBatchSize)]
     public int BatchSize { get; set; } = MaxBatchSize;
 
@@ -87,6 +87,18 @@ public sealed class BroadcastOptions : IValidatableObject
 
     /// <summary>The permanent image material used as the cover of the draft article a mass-all send carries; empty = a text digest.</summary>
     public string CoverMediaId { get; set; } = "";
+
+    /// <summary>
+    /// The batch a chunk job claims on <paramref name="channel"/>. Under a send rate, about a second's worth: a
+    /// follower due to retry goes out with the next batch, so is never late by much. For customer-service messages,
+    /// which have no idempotency key, no more than are in flight: a job that dies leaves each claim failed
+    /// "unconfirmed".
+    /// </summary>
+    public int BatchFor(BroadcastChannel channel)
+    {
+        var size = SendsPerSecond > 0 ? Math.Min(BatchSize, Math.Max(Concurrency, SendsPerSecond)) : BatchSize;
+        return channel == BroadcastChannel.Custom ? Math.Min(size, Concurrency) : size;
+    }
 
     /// <summary>The wait before attempt <paramref name="attempt"/> + 1: RetryDelay doubling, at most MaxRetryDelay.</summary>
     public TimeSpan Backoff(int attempt) => TimeSpan.FromTicks(Math.Min(MaxRetryDelay.Ticks, RetryDelay.Ticks << Math.Clamp(attempt - 1, 0, 20)));

@@ -110,9 +110,7 @@ public sealed class ChunkRunner(
         // A batch of them waiting means WeChat is failing widely: no one new is tried until they thin out.
         var waiting = new List<FollowerSend>();
         var next = position;
-        // A customer-service message has no idempotency key, so a follower claimed by a job that dies is failed
-        // "unconfirmed" rather than risk a second message: claim no more than can be in flight at once.
-        var batchSize = channel == BroadcastChannel.Custom ? Math.Min(o.BatchSize, o.Concurrency) : o.BatchSize;
+        var batchSize = o.BatchFor(channel);
         try
         {
             // Only the lease holder moves the position, and the ledger refuses this job's writes once the lease is lost.

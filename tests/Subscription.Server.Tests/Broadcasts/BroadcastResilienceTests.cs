@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Subscription.Server.Broadcasts;
 using Subscription.Server.Subscribers;
 using Subscription.Server.Tests.Infrastructure;
 using Subscription.WeChatEmulator.Api;
@@ -125,21 +123,10 @@ public sealed class BroadcastResilienceTests(StoreFixture store)
         await using var rig = await BroadcastRig.CreateAsync(store, 200, workers: 1, settings: settings);
         await InteractedAnHourAgoAsync(rig);
         rig.WeChat.State.Faults.Set(ApiFamily.Custom, new FaultProfile { Latency = TimeSpan.FromMilliseconds(20) });
-        var db = await rig.Server.ConnectStoreAsync();
         var id = await rig.StartAsync("custom");
-        var outcomes = rig.Server.Services.GetRequiredService<BroadcastLedger>().Keys.Ledger(id).Outcomes;
 
-        // A claim is "p:…" until its outcome replaces it; a job that died would leave each of them "unconfirmed".
-        var (mostClaimed, deadline) = (0, DateTime.UtcNow.AddSeconds(30));
-        JsonElement view;
-        while ((view = await rig.GetAsync(id)).GetProperty("state").GetString() != "completed")
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"the broadcast completes: {view}");
-            var values = await db.HashValuesAsync(outcomes);
-            mostClaimed = Math.Max(mostClaimed, values.Count(v => v.ToString().StartsWith("p:", StringComparison.Ordinal)));
-            await Task.Delay(10);
-        }
-
+        // A job that died would leave each of its claims failed "unconfirmed".
+        var (mostClaimed, view) = await rig.WatchClaimsUntilCompletedAsync(id, TimeSpan.FromSeconds(30));
         Assert.InRange(mostClaimed, 1, 4);
         Assert.Equal(200, view.GetProperty("sent").GetInt64());
     }

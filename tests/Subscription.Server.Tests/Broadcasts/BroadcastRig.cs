@@ -173,6 +173,27 @@ public sealed class BroadcastRig : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Polls until the broadcast completes, counting its followers claimed at once: a claim is "p:…" until its outcome
+    /// replaces it. Returns the most seen and the final view.
+    /// </summary>
+    public async Task<(int MostClaimed, JsonElement View)> WatchClaimsUntilCompletedAsync(string id, TimeSpan timeout)
+    {
+        var db = await Server.ConnectStoreAsync();
+        var outcomes = Server.Services.GetRequiredService<BroadcastLedger>().Keys.Ledger(id).Outcomes;
+        var (mostClaimed, deadline) = (0, DateTime.UtcNow + timeout);
+        JsonElement view;
+        while ((view = await GetAsync(id)).GetProperty("state").GetString() != "completed")
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Broadcast {id} did not complete within {timeout}: {view}");
+            var values = await db.HashValuesAsync(outcomes);
+            mostClaimed = Math.Max(mostClaimed, values.Count(v => v.ToString().StartsWith("p:", StringComparison.Ordinal)));
+            await Task.Delay(10);
+        }
+
+        return (mostClaimed, view);
+    }
+
     /// <summary>Polls until no job holds the chunk's lease: the job working it has ended.</summary>
     public async Task WaitUntilChunkJobEndsAsync(string id, int chunk, TimeSpan timeout)
     {

@@ -105,6 +105,23 @@ public sealed class TemplateBroadcastTests(StoreFixture store)
         Assert.Equal(0, rig.WeChat.State.Deliveries.Total);
     }
 
+    [Fact]
+    public async Task UnderASendRate_ABatchIsASecondsWorth()
+    {
+        // A follower due to retry waits for the next batch: at 20 sends a second, a batch of 1,000 would be 50 s.
+        var settings = new Dictionary<string, string?>(BroadcastRig.OneChunk(100, batch: 1_000, backoff: TimeSpan.FromSeconds(1), concurrency: 4))
+        {
+            ["Broadcasts:SendsPerSecond"] = "20",
+        };
+        await using var rig = await BroadcastRig.CreateAsync(store, 100, workers: 1, settings: settings);
+        var id = await rig.StartAsync("template");
+
+        var (mostClaimed, view) = await rig.WatchClaimsUntilCompletedAsync(id, TimeSpan.FromSeconds(60));
+        Assert.InRange(mostClaimed, 1, 20);
+        Assert.Equal(100, view.GetProperty("sent").GetInt64());
+        Assert.Empty(rig.WeChat.State.Deliveries.Duplicates());
+    }
+
     private static async Task LeaveAsync(BroadcastRig rig, SubscriberStore subscribers, IEnumerable<string> unfollow, IEnumerable<string> optOut)
     {
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
