@@ -166,14 +166,15 @@ public sealed partial class BroadcastLedger
     public async Task<bool> RecordAsync(string id, int chunk, string token, int? nextPosition, IReadOnlyList<(string OpenId, string Outcome)> outcomes)
     {
         var ledger = Keys.Ledger(id);
+        // One call even with no outcome: it moves the position.
+        var slices = outcomes.Chunk(BroadcastOptions.MaxBatchSize).DefaultIfEmpty([]).ToList();
         var held = true;
-        for (var start = 0; start == 0 || start < outcomes.Count; start += BroadcastOptions.MaxBatchSize)
+        foreach (var slice in slices)
         {
-            var last = start + BroadcastOptions.MaxBatchSize >= outcomes.Count;
+            var position = slice == slices[^1] ? nextPosition?.ToString(CultureInfo.InvariantCulture) : null;
             RedisValue[] args =
             [
-                token, chunk, last ? nextPosition?.ToString(CultureInfo.InvariantCulture) ?? "" : "", LeaseMs,
-                .. outcomes.Skip(start).Take(BroadcastOptions.MaxBatchSize).SelectMany(o => new RedisValue[] { o.OpenId, o.Outcome }),
+                token, chunk, position ?? "", LeaseMs, .. slice.SelectMany(o => new RedisValue[] { o.OpenId, o.Outcome }),
             ];
             // Outcomes are recorded over this job's claims even once the lease is lost: they happened.
             held &= (int)await Db.EvaluateInOneSlotAsync(

@@ -217,7 +217,7 @@ public sealed class ChunkRunner(
 
     /// <summary>What the followers still waiting to retry give back when the job stops: each claim no attempt can have reached.</summary>
     private static List<(string OpenId, string Outcome)> GiveBack(List<FollowerSend> waiting) =>
-        [.. waiting.Where(w => !w.Retry!.Unknown).Select(w => (w.OpenId, "-"))];
+        [.. waiting.Select(w => (w.OpenId, Outcome: w.Retry!.WhenStopped)).Where(r => r.Outcome == "-")];
 
     /// <param name="record">The follower's record, read for customer-service messages only.</param>
     private static string SkipReason(Reach reach, FollowerFlags? record, long windowStart) => reach switch

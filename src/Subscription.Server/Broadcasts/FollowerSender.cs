@@ -139,7 +139,7 @@ public sealed class FollowerSender(
 
             if (!await stop.WaitAsync(retry.Due - time.GetUtcNow(), cancellationToken))
             {
-                return retry.Unknown ? "?" : "-";
+                return retry.WhenStopped;
             }
 
             follower = follower with { Retry = retry };

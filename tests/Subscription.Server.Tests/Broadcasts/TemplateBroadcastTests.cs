@@ -60,14 +60,12 @@ public sealed class TemplateBroadcastTests(StoreFixture store)
     [Fact]
     public async Task FollowersWaitingOutABackOff_KeepNoOneElseWaiting_PauseGivesThemBack()
     {
-        // One job, batches of 200, and a 10-minute back-off: a refused follower who held their batch would hold
-        // everyone after them. About 100 are refused, fewer than a batch: the job goes on.
-        await using var rig = await BroadcastRig.CreateAsync(
-            store, 2_000, workers: 1, settings: BroadcastRig.OneChunk(2_000, batch: 200, backoff: TimeSpan.FromMinutes(10)));
-        rig.WeChat.State.Faults.Set(ApiFamily.Template, new FaultProfile { ErrorRates = { [-1] = 0.05 } });
+        // Batches of 200: a refused follower who held their batch would hold everyone after them. About 100 are
+        // refused, fewer than a batch: the job goes on.
+        await using var rig = await RefusingAsync(batch: 200, rate: 0.05);
         var id = await rig.StartAsync("template");
         var deliveries = rig.WeChat.State.Deliveries;
-        long Refused() => rig.WeChat.State.Faults.Injected.GetValueOrDefault(FaultKind.Errcode);
+        long Refused() => RefusedSends(rig);
         await BroadcastRig.WaitUntilAsync(() => deliveries.Total + Refused() == 2_000, TimeSpan.FromSeconds(60), "every follower's first attempt");
 
         Assert.InRange(Refused(), 1, 199);
@@ -91,11 +89,9 @@ public sealed class TemplateBroadcastTests(StoreFixture store)
     [Fact]
     public async Task WeChatRefusingEveryCall_NoOneNewIsTriedWhileABatchWaits()
     {
-        await using var rig = await BroadcastRig.CreateAsync(
-            store, 2_000, workers: 1, settings: BroadcastRig.OneChunk(2_000, batch: 100, backoff: TimeSpan.FromMinutes(10)));
-        rig.WeChat.State.Faults.Set(ApiFamily.Template, new FaultProfile { ErrorRates = { [-1] = 1.0 } });
+        await using var rig = await RefusingAsync(batch: 100, rate: 1.0);
         var id = await rig.StartAsync("template");
-        long Refused() => rig.WeChat.State.Faults.Injected.GetValueOrDefault(FaultKind.Errcode);
+        long Refused() => RefusedSends(rig);
         await BroadcastRig.WaitUntilAsync(() => Refused() >= 100, TimeSpan.FromSeconds(30), "the first batch is tried");
 
         await Task.Delay(2_000);
@@ -121,6 +117,17 @@ public sealed class TemplateBroadcastTests(StoreFixture store)
         Assert.Equal(100, view.GetProperty("sent").GetInt64());
         Assert.Empty(rig.WeChat.State.Deliveries.Duplicates());
     }
+
+    /// <summary>2,000 followers in one chunk job, template sends refused with −1 at <paramref name="rate"/>, a 10-minute back-off.</summary>
+    private async Task<BroadcastRig> RefusingAsync(int batch, double rate)
+    {
+        var rig = await BroadcastRig.CreateAsync(
+            store, 2_000, workers: 1, settings: BroadcastRig.OneChunk(2_000, batch, backoff: TimeSpan.FromMinutes(10)));
+        rig.WeChat.State.Faults.Set(ApiFamily.Template, new FaultProfile { ErrorRates = { [-1] = rate } });
+        return rig;
+    }
+
+    private static long RefusedSends(BroadcastRig rig) => rig.WeChat.State.Faults.Injected.GetValueOrDefault(FaultKind.Errcode);
 
     private static async Task LeaveAsync(BroadcastRig rig, SubscriberStore subscribers, IEnumerable<string> unfollow, IEnumerable<string> optOut)
     {
