@@ -19,6 +19,7 @@ public sealed class ChunkRunner(
     FollowerSender sender,
     MassSender mass,
     BroadcastService service,
+    BroadcastScheduler scheduler,
     TimeProvider time,
     IOptions<BroadcastOptions> options,
     ILogger<ChunkRunner> logger)
@@ -40,6 +41,7 @@ public sealed class ChunkRunner(
 
         using var renewal = new PeriodicTimer(options.Value.Lease / 3, time);
         var keeper = KeepLeaseAsync(id, chunk, token, renewal, cancellationToken);
+        SendStop? stop = null;
         try
         {
             var at = await ledger.ChunkAsync(id, chunk);
@@ -54,7 +56,7 @@ public sealed class ChunkRunner(
                 return;
             }
 
-            var stop = new SendStop(time, options.Value.QuotaExhaustedAfter);
+            stop = new SendStop(time, options.Value.QuotaExhaustedAfter);
             if (broadcast.Definition.Channel.IsPerFollower())
             {
                 using var checks = new PeriodicTimer(options.Value.StateCheckInterval, time);
@@ -96,6 +98,13 @@ public sealed class ChunkRunner(
             renewal.Dispose();
             await keeper;
             await ledger.ReleaseAsync(id, chunk, token);
+        }
+
+        // A resume while this job wound down found the chunk still leased and left it: without this it would wait
+        // for the watchdog's next round. Whichever of the two comes second sees the other's write.
+        if (stop is { Stopped: true } && await ledger.GetMetaAsync(id, "state") == BroadcastState.Running.Name())
+        {
+            await scheduler.KickAsync(id);
         }
     }
 

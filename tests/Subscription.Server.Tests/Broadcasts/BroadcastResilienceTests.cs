@@ -89,6 +89,41 @@ public sealed class BroadcastResilienceTests(StoreFixture store)
     }
 
     [Fact]
+    public async Task ResumedWhileTheJobWindsDownAfterAPause_TheChunkStartsAgainWithoutTheWatchdog()
+    {
+        // The job sees the pause within 10 ms but keeps its lease until the sends in flight are answered (5 s), so
+        // the resume finds the chunk still leased. The watchdog, which would start it again, is 10 minutes away.
+        var settings = BroadcastRig.OneChunk(500, batch: 100, backoff: TimeSpan.FromSeconds(1));
+        settings["Broadcasts:StateCheckInterval"] = "00:00:00.010";
+        settings["Broadcasts:WatchdogInterval"] = "00:10:00";
+        await using var rig = await BroadcastRig.CreateAsync(store, 500, workers: 1, settings: settings);
+        rig.WeChat.State.Faults.Set(ApiFamily.Template, new FaultProfile { Latency = TimeSpan.FromSeconds(5) });
+        var id = await rig.StartAsync("template");
+        var ledger = rig.Server.Services.GetRequiredService<Subscription.Server.Broadcasts.BroadcastLedger>();
+        await BroadcastRig.WaitUntilAsync(() => ledger.IsLeasedAsync(id, 0).GetAwaiter().GetResult(), TimeSpan.FromSeconds(30), "the chunk job starts");
+        await Task.Delay(500);
+
+        using (var paused = await rig.Admin.PostAsync($"/admin/api/broadcasts/{id}/pause", null))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, paused.StatusCode);
+        }
+
+        await Task.Delay(500);
+        using (var resumed = await rig.Admin.PostAsync($"/admin/api/broadcasts/{id}/resume", null))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, resumed.StatusCode);
+        }
+
+        Assert.True(await ledger.IsLeasedAsync(id, 0), "the resume came while the job still held the chunk");
+        // Sends after the first are quick. (Had the job missed the pause, it would simply go on and complete.)
+        rig.WeChat.State.Faults.Clear();
+        var view = await rig.WaitForStateAsync(id, "completed", TimeSpan.FromSeconds(40));
+
+        Assert.All(rig.OpenIds, openId => Assert.Single(rig.WeChat.State.Deliveries.For(openId)));
+        Assert.Equal(500, view.GetProperty("sent").GetInt64());
+    }
+
+    [Fact]
     public async Task WorkerStopsWhileFollowersWaitToRetry_TheirClaimsAreGivenBack_CustomMessagesSentOnce()
     {
         // A customer-service message has no idempotency key: a claim left behind would be failed "unconfirmed".
