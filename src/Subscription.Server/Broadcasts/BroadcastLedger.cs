@@ -206,6 +206,9 @@ public sealed partial class BroadcastLedger(RedisStore store, TimeProvider time,
 
     public async Task<string?> GetMetaAsync(string id, string field) => await Db.HashGetAsync(Keys.Ledger(id).Meta, field);
 
+    /// <summary>The broadcast's state alone, for a job that looks at it while it runs; null when there is no broadcast.</summary>
+    public async Task<BroadcastState?> StateAsync(string id) => await GetMetaAsync(id, "state") is { } state ? BroadcastStates.Parse(state) : null;
+
     /// <summary>Records a chunk's mass job once; see <see cref="BroadcastScripts.MassSent"/>.</summary>
     /// <param name="audienceChange">For a slice, how far its audience turned out to differ from what planning counted.</param>
     public async Task<bool> MassSentAsync(string id, int chunk, long msgId, int members, int skipped, bool alreadySent, int audienceChange = 0)

@@ -102,7 +102,7 @@ public sealed class ChunkRunner(
 
         // A resume while this job wound down found the chunk still leased and left it: without this it would wait
         // for the watchdog's next round. Whichever of the two comes second sees the other's write.
-        if (stop is { Stopped: true } && await ledger.GetMetaAsync(id, "state") == BroadcastState.Running.Name())
+        if (stop is { Stopped: true } && await ledger.StateAsync(id) == BroadcastState.Running)
         {
             await scheduler.KickAsync(id);
         }
@@ -203,15 +203,20 @@ public sealed class ChunkRunner(
         {
             // However the job ends (stopped, lease lost, an error, shut down), a claim no attempt can have reached
             // is given back. Once the lease is lost the claims are the next job's, and the ledger leaves them be.
-            if (GiveBack(waiting) is { Count: > 0 } released)
-            {
-                await GiveBackAsync(id, chunk, token, released);
-            }
+            await GiveBackAsync(id, chunk, token, waiting);
         }
     }
 
-    private async Task GiveBackAsync(string id, int chunk, string token, List<(string OpenId, string Outcome)> released)
+    /// <summary>Records "-" for each follower still waiting to retry whom no attempt can have reached.</summary>
+    private async Task GiveBackAsync(string id, int chunk, string token, List<FollowerSend> waiting)
     {
+        List<(string OpenId, string Outcome)> released =
+            [.. waiting.Select(w => (w.OpenId, Outcome: w.Retry!.WhenStopped)).Where(r => r.Outcome == "-")];
+        if (released.Count == 0)
+        {
+            return;
+        }
+
         try
         {
             await ledger.RecordAsync(id, chunk, token, null, released);
@@ -223,10 +228,6 @@ public sealed class ChunkRunner(
             logger.LogWarning(e, "Broadcast {Id}: could not give back {Count} claims of chunk {Chunk}", id, released.Count, chunk);
         }
     }
-
-    /// <summary>What the followers still waiting to retry give back when the job stops: each claim no attempt can have reached.</summary>
-    private static List<(string OpenId, string Outcome)> GiveBack(List<FollowerSend> waiting) =>
-        [.. waiting.Select(w => (w.OpenId, Outcome: w.Retry!.WhenStopped)).Where(r => r.Outcome == "-")];
 
     /// <param name="record">The follower's record, read for customer-service messages only.</param>
     private static string SkipReason(Reach reach, FollowerFlags? record, long windowStart) => reach switch
@@ -247,9 +248,9 @@ public sealed class ChunkRunner(
             {
                 try
                 {
-                    if (await ledger.GetMetaAsync(id, "state") is { } state && state != BroadcastState.Running.Name())
+                    if (await ledger.StateAsync(id) is { } state && state != BroadcastState.Running)
                     {
-                        stop.Stop(StopKind.NotRunning, $"The broadcast is {state}.");
+                        stop.Stop(StopKind.NotRunning, $"The broadcast is {state.Name()}.");
                     }
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
