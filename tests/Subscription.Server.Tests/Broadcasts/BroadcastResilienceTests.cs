@@ -99,8 +99,7 @@ public sealed class BroadcastResilienceTests(StoreFixture store)
         await using var rig = await BroadcastRig.CreateAsync(store, 500, workers: 1, settings: settings);
         rig.WeChat.State.Faults.Set(ApiFamily.Template, new FaultProfile { Latency = TimeSpan.FromSeconds(5) });
         var id = await rig.StartAsync("template");
-        var ledger = rig.Server.Services.GetRequiredService<Subscription.Server.Broadcasts.BroadcastLedger>();
-        await BroadcastRig.WaitUntilAsync(() => ledger.IsLeasedAsync(id, 0).GetAwaiter().GetResult(), TimeSpan.FromSeconds(30), "the chunk job starts");
+        await rig.WaitUntilChunkJobStartsAsync(id, 0, TimeSpan.FromSeconds(30));
         await Task.Delay(500);
 
         using (var paused = await rig.Admin.PostAsync($"/admin/api/broadcasts/{id}/pause", null))
@@ -114,7 +113,7 @@ public sealed class BroadcastResilienceTests(StoreFixture store)
             Assert.Equal(System.Net.HttpStatusCode.OK, resumed.StatusCode);
         }
 
-        Assert.True(await ledger.IsLeasedAsync(id, 0), "the resume came while the job still held the chunk");
+        Assert.True(await rig.IsChunkLeasedAsync(id, 0), "the resume came while the job still held the chunk");
         // Sends after the first are quick. (Had the job missed the pause, it would simply go on and complete.)
         rig.WeChat.State.Faults.Clear();
         var view = await rig.WaitForStateAsync(id, "completed", TimeSpan.FromSeconds(40));

@@ -194,14 +194,23 @@ public sealed class BroadcastRig : IAsyncDisposable
         return (mostClaimed, view);
     }
 
+    /// <summary>Whether a job holds the chunk's lease: one is working it.</summary>
+    public Task<bool> IsChunkLeasedAsync(string id, int chunk) => Server.Services.GetRequiredService<BroadcastLedger>().IsLeasedAsync(id, chunk);
+
+    /// <summary>Polls until a job holds the chunk's lease.</summary>
+    public Task WaitUntilChunkJobStartsAsync(string id, int chunk, TimeSpan timeout) =>
+        WaitForLeaseAsync(id, chunk, leased: true, timeout, $"no job took chunk {chunk} of broadcast {id} within {timeout}");
+
     /// <summary>Polls until no job holds the chunk's lease: the job working it has ended.</summary>
-    public async Task WaitUntilChunkJobEndsAsync(string id, int chunk, TimeSpan timeout)
+    public Task WaitUntilChunkJobEndsAsync(string id, int chunk, TimeSpan timeout) =>
+        WaitForLeaseAsync(id, chunk, leased: false, timeout, $"the job working chunk {chunk} of broadcast {id} still runs {timeout} on");
+
+    private async Task WaitForLeaseAsync(string id, int chunk, bool leased, TimeSpan timeout, string failure)
     {
-        var ledger = Server.Services.GetRequiredService<BroadcastLedger>();
         var deadline = DateTime.UtcNow + timeout;
-        while (await ledger.IsLeasedAsync(id, chunk))
+        while (await IsChunkLeasedAsync(id, chunk) != leased)
         {
-            Assert.True(DateTime.UtcNow < deadline, $"the job working chunk {chunk} of broadcast {id} still runs {timeout} on");
+            Assert.True(DateTime.UtcNow < deadline, failure);
             await Task.Delay(50);
         }
     }
