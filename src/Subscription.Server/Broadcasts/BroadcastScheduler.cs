@@ -1,25 +1,27 @@
 using Hangfire;
 using Hangfire.States;
+using Subscription.Server.Jobs;
 
 namespace Subscription.Server.Broadcasts;
 
 /// <summary>
 /// The Hangfire side of broadcasts: the planner job, one job per chunk, the scheduled resume. Jobs carry ids and
 /// chunk numbers only. The ledger decides what runs; this makes sure a job exists for every chunk that needs one.
+/// Hangfire's calls block their thread, so each runs on its own (<see cref="OwnThread"/>).
 /// </summary>
 public sealed class BroadcastScheduler(IBackgroundJobClient jobs, JobStorage storage, BroadcastLedger ledger)
 {
     public async Task ScheduleStartAsync(string id, DateTimeOffset? at)
     {
-        var jobId = at is { } when && when > DateTimeOffset.UtcNow
+        var jobId = await OwnThread.RunAsync(() => at is { } when && when > DateTimeOffset.UtcNow
             ? jobs.Schedule<BroadcastJobs>(j => j.PlanAsync(id, CancellationToken.None), when)
-            : jobs.Enqueue<BroadcastJobs>(j => j.PlanAsync(id, CancellationToken.None));
+            : jobs.Enqueue<BroadcastJobs>(j => j.PlanAsync(id, CancellationToken.None)));
         await ledger.SetMetaAsync(id, "planJob", jobId);
     }
 
     public async Task ScheduleResumeAsync(string id, DateTimeOffset at)
     {
-        var jobId = jobs.Schedule<BroadcastJobs>(j => j.ResumeAsync(id), at);
+        var jobId = await OwnThread.RunAsync(() => jobs.Schedule<BroadcastJobs>(j => j.ResumeAsync(id), at));
         await ledger.SetMetaAsync(id, "resumeJob", jobId);
     }
 
@@ -28,9 +30,9 @@ public sealed class BroadcastScheduler(IBackgroundJobClient jobs, JobStorage sto
     {
         foreach (var field in new[] { "planJob", "resumeJob" })
         {
-            if (await ledger.GetMetaAsync(id, field) is { Length: > 0 } jobId && IsWaiting(jobId))
+            if (await ledger.GetMetaAsync(id, field) is { Length: > 0 } jobId && await IsWaitingAsync(jobId))
             {
-                jobs.Delete(jobId);
+                await OwnThread.RunAsync(() => jobs.Delete(jobId));
             }
         }
     }
@@ -68,9 +70,10 @@ public sealed class BroadcastScheduler(IBackgroundJobClient jobs, JobStorage sto
         if (!broadcast.Planned)
         {
             var planJob = await ledger.GetMetaAsync(id, "planJob");
-            if (!await ledger.IsLeasedAsync(id, BroadcastPlanner.PlannerChunk) && (planJob is not { Length: > 0 } || !IsWaiting(planJob)))
+            if (!await ledger.IsLeasedAsync(id, BroadcastPlanner.PlannerChunk) && (planJob is not { Length: > 0 } || !await IsWaitingAsync(planJob)))
             {
-                await ledger.SetMetaAsync(id, "planJob", jobs.Enqueue<BroadcastJobs>(j => j.PlanAsync(id, CancellationToken.None)));
+                var jobId = await OwnThread.RunAsync(() => jobs.Enqueue<BroadcastJobs>(j => j.PlanAsync(id, CancellationToken.None)));
+                await ledger.SetMetaAsync(id, "planJob", jobId);
             }
         }
 
@@ -84,7 +87,7 @@ public sealed class BroadcastScheduler(IBackgroundJobClient jobs, JobStorage sto
         for (var i = 0; i < unfinished.Count; i++)
         {
             var chunk = unfinished[i];
-            if (leased[i] || (fields.TryGetValue($"{chunk}:job", out var jobId) && IsWaiting(jobId)))
+            if (leased[i] || (fields.TryGetValue($"{chunk}:job", out var jobId) && await IsWaitingAsync(jobId)))
             {
                 continue;
             }
@@ -108,15 +111,18 @@ public sealed class BroadcastScheduler(IBackgroundJobClient jobs, JobStorage sto
 
     private async Task EnqueueChunkAsync(string id, int chunk)
     {
-        var jobId = jobs.Enqueue<BroadcastJobs>(j => j.RunChunkAsync(id, chunk, CancellationToken.None));
+        var jobId = await OwnThread.RunAsync(() => jobs.Enqueue<BroadcastJobs>(j => j.RunChunkAsync(id, chunk, CancellationToken.None)));
         await ledger.SetChunkAsync(id, chunk, "job", jobId);
     }
 
     /// <summary>Queued or scheduled, so it will run by itself.</summary>
-    private bool IsWaiting(string jobId)
+    private async Task<bool> IsWaitingAsync(string jobId)
     {
-        using var connection = storage.GetConnection();
-        var state = connection.GetJobData(jobId)?.State;
+        var state = await OwnThread.RunAsync(() =>
+        {
+            using var connection = storage.GetConnection();
+            return connection.GetJobData(jobId)?.State;
+        });
         return state == EnqueuedState.StateName || state == ScheduledState.StateName || state == AwaitingState.StateName;
     }
 }

@@ -1,9 +1,9 @@
 namespace Subscription.Server.Broadcasts;
 
 /// <summary>
-/// Enqueues the planner's chunk jobs one after another beside it rather than in its path: Hangfire's enqueue is a
-/// blocking call of several store round trips, as long as appending a page. One is in flight at a time; the next
-/// waits for it and so raises its failure.
+/// Enqueues the planner's chunk jobs one after another beside it rather than in its path: Hangfire's enqueue takes
+/// several store round trips, as long as appending a page. One is in flight at a time; the next waits for it and so
+/// raises its failure.
 /// </summary>
 internal sealed class ChunkJobEnqueues(BroadcastScheduler scheduler, string id, ILogger logger)
 {
@@ -12,7 +12,7 @@ internal sealed class ChunkJobEnqueues(BroadcastScheduler scheduler, string id, 
     public async Task AddAsync(int chunk)
     {
         await _last;
-        _last = Task.Run(() => EnsureAsync(chunk));
+        _last = EnsureAsync(chunk);
     }
 
     /// <summary>Completes when the job in flight has been enqueued.</summary>

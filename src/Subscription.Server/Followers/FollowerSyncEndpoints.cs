@@ -1,4 +1,5 @@
 using Hangfire;
+using Subscription.Server.Jobs;
 
 namespace Subscription.Server.Followers;
 
@@ -19,7 +20,7 @@ public static class FollowerSyncEndpoints
     {
         admin.MapPost("/followers/sync", async (IBackgroundJobClient jobs, FollowerSyncStore store) =>
         {
-            var jobId = jobs.Enqueue<FollowerSyncJob>(job => job.RunAsync(CancellationToken.None));
+            var jobId = await OwnThread.RunAsync(() => jobs.Enqueue<FollowerSyncJob>(job => job.RunAsync(CancellationToken.None)));
             return TypedResults.Accepted("/admin/api/followers/sync", new FollowerSyncStarted(jobId, View(await store.GetAsync())));
         });
         admin.MapGet("/followers/sync", async (FollowerSyncStore store) => TypedResults.Ok(View(await store.GetAsync())));

@@ -1,5 +1,6 @@
 using Hangfire;
 using Microsoft.Extensions.Options;
+using Subscription.Server.Jobs;
 using Subscription.Server.Subscribers;
 
 namespace Subscription.Server.Followers;
@@ -15,12 +16,11 @@ internal sealed class FollowerSyncSchedule(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await Task.Yield(); // off the start-up path: registering talks to the store
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                Register();
+                await OwnThread.RunAsync(Register);
                 return;
             }
             catch (Exception e) when (e is StackExchange.Redis.RedisException or TimeoutException)
