@@ -184,10 +184,12 @@ public sealed partial class BroadcastLedger(RedisStore store, TimeProvider time,
     public Task<bool> HasOutcomesAsync(string id) => Db.KeyExistsAsync(Keys.Ledger(id).Outcomes);
 
     /// <summary>Applies a state-machine action; returns whether it applied and the state after it.</summary>
-    public async Task<(bool Applied, BroadcastState? State)> TransitionAsync(string id, string action, string reason = "")
+    public async Task<(bool Applied, BroadcastState? State)> TransitionAsync(
+        string id, string action, string reason = "", DateTimeOffset? resumeAt = null)
     {
         var result = (string)(await Db.EvaluateInOneSlotAsync(
-            BroadcastScripts.Transition, [Keys.Ledger(id).Meta], [action, reason, NowMs]))!;
+            BroadcastScripts.Transition, [Keys.Ledger(id).Meta],
+            [action, reason, NowMs, resumeAt is { } at ? at.ToUnixTimeMilliseconds() : ""]))!;
         (bool Applied, BroadcastState? State) outcome = result switch
         {
             "!missing" => (false, null),

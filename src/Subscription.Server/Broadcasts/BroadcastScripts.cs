@@ -47,7 +47,7 @@ internal static partial class BroadcastScripts
 
         """;
 
-    // KEYS: meta. ARGV: action, reason, now ms.
+    // KEYS: meta. ARGV: action, reason, now ms, and for a pause the time (ms) it resumes by itself, or ''.
     // Returns the state after the action, or "!" .. state when the action does not apply to the current state.
     // A resume completes a broadcast whose last chunk (or planning) finished while it was paused.
     public const string Transition = Completion + FinalStates + """
@@ -66,7 +66,7 @@ internal static partial class BroadcastScripts
           return 'running'
         elseif action == 'pause' then
           if state ~= 'scheduled' and state ~= 'running' then return '!' .. state end
-          redis.call('HSET', KEYS[1], 'state', 'paused', 'reason', reason, 'resumeAt', '')
+          redis.call('HSET', KEYS[1], 'state', 'paused', 'reason', reason, 'resumeAt', ARGV[4] or '')
           return 'paused'
         elseif action == 'resume' then
           if state ~= 'paused' then return '!' .. state end

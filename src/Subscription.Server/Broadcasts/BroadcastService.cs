@@ -177,9 +177,9 @@ public sealed class BroadcastService(
                 // Daily quotas reset at midnight Beijing time (§14); a minute's margin for clock skew.
                 var now = clock.Now;
                 var resumeAt = new DateTimeOffset(now.Date.AddDays(1).AddMinutes(1), now.Offset);
-                if ((await ledger.TransitionAsync(id, "pause", $"{stop.Reason}; resumes at {resumeAt:yyyy-MM-dd HH:mm zzz}")).Applied)
+                // The pause carries its resume time: whoever sees the broadcast paused sees when it goes on.
+                if ((await ledger.TransitionAsync(id, "pause", $"{stop.Reason}; resumes at {resumeAt:yyyy-MM-dd HH:mm zzz}", resumeAt)).Applied)
                 {
-                    await ledger.SetMetaAsync(id, "resumeAt", resumeAt.ToUnixTimeMilliseconds());
                     await scheduler.ScheduleResumeAsync(id, resumeAt);
                     logger.LogWarning("Broadcast {Id} paused until {ResumeAt}: {Reason}", id, resumeAt, stop.Reason);
                 }
