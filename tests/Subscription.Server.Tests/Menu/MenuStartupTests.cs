@@ -15,9 +15,7 @@ public sealed class MenuStartupTests(StoreFixture store)
             """, TestContext.Current.CancellationToken);
         try
         {
-            await using var server = new ServerFactory(store, new Dictionary<string, string?> { ["Menu:Path"] = path });
-
-            var error = Assert.ThrowsAny<Exception>(() => server.CreateClient());
+            var error = await StartupFailure.OfAsync(() => new ServerFactory(store, new Dictionary<string, string?> { ["Menu:Path"] = path }));
 
             Assert.Contains("button '更多' > '神秘按钮': no handler answers the key 'mystery'", error.ToString(), StringComparison.Ordinal);
         }
@@ -30,8 +28,7 @@ public sealed class MenuStartupTests(StoreFixture store)
     [Fact]
     public async Task Start_MissingMenuFile_FailsNamingIt()
     {
-        await using var server = new ServerFactory(store, new Dictionary<string, string?> { ["Menu:Path"] = "/nonexistent/menu.json" });
-        var error = Assert.ThrowsAny<Exception>(() => server.CreateClient());
+        var error = await StartupFailure.OfAsync(() => new ServerFactory(store, new Dictionary<string, string?> { ["Menu:Path"] = "/nonexistent/menu.json" }));
         Assert.Contains("/nonexistent/menu.json cannot be read", error.ToString(), StringComparison.Ordinal);
     }
 }
