@@ -8,13 +8,15 @@ namespace Subscription.Server.Broadcasts;
 
 /// <summary>
 /// On every instance that runs jobs: keeps running broadcasts going after a worker died (its chunk's lease lapsed
-/// while its job was not waiting), and asks mass/get about mass jobs whose MASSSENDJOBFINISH never came. Once
-/// per start it also closes final broadcasts that never were (those that ended before closing existed).
+/// while its job was not waiting), resumes quota pauses whose time has come and gone, and asks mass/get about mass
+/// jobs whose MASSSENDJOBFINISH never came. Once per start it also closes final broadcasts that never were (those
+/// that ended before closing existed).
 /// One instance at a time does a round.
 /// </summary>
 internal sealed class BroadcastWatchdog(
     BroadcastLedger ledger,
     BroadcastScheduler scheduler,
+    BroadcastService broadcasts,
     RedisStore store,
     IServiceScopeFactory scopes,
     TimeProvider time,
@@ -53,6 +55,7 @@ internal sealed class BroadcastWatchdog(
 
         foreach (var id in await ledger.OpenAsync())
         {
+            await ResumeIfOverdueAsync(id);
             await scheduler.KickAsync(id);
         }
 
@@ -68,6 +71,32 @@ internal sealed class BroadcastWatchdog(
 
         await PollMassJobsAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// A quota pause schedules its own resume job; this resumes one whose job never came, because the instance that
+    /// paused it died before scheduling it. Hangfire runs a scheduled job up to a polling interval late, hence the grace.
+    /// </summary>
+    private async Task ResumeIfOverdueAsync(string id)
+    {
+        var overdue = time.GetUtcNow() - options.Value.WatchdogInterval - HangfireSchedulePolling;
+        if (await ledger.GetAsync(id) is not { State: BroadcastState.Paused, ResumeAt: { } at } || at > overdue)
+        {
+            return;
+        }
+
+        try
+        {
+            await broadcasts.ResumeAsync(id);
+            logger.LogWarning("Broadcast {Id} was due to resume at {ResumeAt} and had not; resumed it", id, at);
+        }
+        catch (BroadcastRequestException)
+        {
+            // Resumed or cancelled by someone else meanwhile.
+        }
+    }
+
+    /// <summary>How often Hangfire looks for scheduled jobs that are due (its default).</summary>
+    private static readonly TimeSpan HangfireSchedulePolling = TimeSpan.FromSeconds(15);
 
     /// <summary>Mass jobs of recent broadcasts sent long enough ago with no result: mass/get fills in the status.</summary>
     private async Task PollMassJobsAsync(CancellationToken cancellationToken)

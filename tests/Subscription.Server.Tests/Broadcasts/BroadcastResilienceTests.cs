@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Subscription.Server.Broadcasts;
 using Subscription.Server.Subscribers;
 using Subscription.Server.Tests.Infrastructure;
 using Subscription.WeChatEmulator.Api;
@@ -228,6 +229,23 @@ public sealed class BroadcastResilienceTests(StoreFixture store)
         Assert.All(rig.OpenIds, openId => Assert.Single(rig.WeChat.State.Deliveries.For(openId)));
         Assert.Equal((0, 3), (view.GetProperty("sent").GetInt64(), view.GetProperty("failed").GetInt64()));
         Assert.Equal(3, view.GetProperty("failedByCode").GetProperty("unconfirmed").GetInt64());
+    }
+
+    [Fact]
+    public async Task QuotaPausedByAnInstanceThatDiedBeforeSchedulingTheResume_TheWatchdogResumesIt()
+    {
+        await using var rig = await BroadcastRig.CreateAsync(store, 40, workers: 0);
+        var id = await rig.StartAsync("template");
+        // What that instance left: the pause with its resume time, now passed, and no job to resume it.
+        var ledger = rig.Server.Services.GetRequiredService<BroadcastLedger>();
+        var paused = await ledger.TransitionAsync(id, "pause", "quota exhausted (45009)", DateTimeOffset.UtcNow.AddMinutes(-1));
+        Assert.True(paused.Applied);
+
+        rig.AddServer(workers: 1).CreateClient();
+        var view = await rig.WaitForStateAsync(id, "completed", TimeSpan.FromSeconds(30));
+
+        Assert.All(rig.OpenIds, openId => Assert.Single(rig.WeChat.State.Deliveries.For(openId)));
+        Assert.Equal(40, view.GetProperty("sent").GetInt64());
     }
 
     /// <summary>Every follower sent a message an hour ago: inside the window for customer-service messages.</summary>
