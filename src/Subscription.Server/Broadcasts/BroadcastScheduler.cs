@@ -1,5 +1,3 @@
-using Hangfire;
-using Hangfire.States;
 using Subscription.Server.Jobs;
 
 namespace Subscription.Server.Broadcasts;
@@ -7,21 +5,20 @@ namespace Subscription.Server.Broadcasts;
 /// <summary>
 /// The Hangfire side of broadcasts: the planner job, one job per chunk, the scheduled resume. Jobs carry ids and
 /// chunk numbers only. The ledger decides what runs; this makes sure a job exists for every chunk that needs one.
-/// Hangfire's calls block their thread, so each runs on its own (<see cref="OwnThread"/>).
 /// </summary>
-public sealed class BroadcastScheduler(IBackgroundJobClient jobs, JobStorage storage, BroadcastLedger ledger)
+public sealed class BroadcastScheduler(JobClient jobs, BroadcastLedger ledger)
 {
     public async Task ScheduleStartAsync(string id, DateTimeOffset? at)
     {
-        var jobId = await OwnThread.RunAsync(() => at is { } when && when > DateTimeOffset.UtcNow
-            ? jobs.Schedule<BroadcastJobs>(j => j.PlanAsync(id, CancellationToken.None), when)
-            : jobs.Enqueue<BroadcastJobs>(j => j.PlanAsync(id, CancellationToken.None)));
+        var jobId = at is { } when && when > DateTimeOffset.UtcNow
+            ? await jobs.ScheduleAsync<BroadcastJobs>(j => j.PlanAsync(id, CancellationToken.None), when)
+            : await jobs.EnqueueAsync<BroadcastJobs>(j => j.PlanAsync(id, CancellationToken.None));
         await ledger.SetMetaAsync(id, "planJob", jobId);
     }
 
     public async Task ScheduleResumeAsync(string id, DateTimeOffset at)
     {
-        var jobId = await OwnThread.RunAsync(() => jobs.Schedule<BroadcastJobs>(j => j.ResumeAsync(id), at));
+        var jobId = await jobs.ScheduleAsync<BroadcastJobs>(j => j.ResumeAsync(id), at);
         await ledger.SetMetaAsync(id, "resumeJob", jobId);
     }
 
@@ -30,9 +27,9 @@ public sealed class BroadcastScheduler(IBackgroundJobClient jobs, JobStorage sto
     {
         foreach (var field in new[] { "planJob", "resumeJob" })
         {
-            if (await ledger.GetMetaAsync(id, field) is { Length: > 0 } jobId && await IsWaitingAsync(jobId))
+            if (await ledger.GetMetaAsync(id, field) is { Length: > 0 } jobId && await jobs.IsWaitingAsync(jobId))
             {
-                await OwnThread.RunAsync(() => jobs.Delete(jobId));
+                await jobs.DeleteAsync(jobId);
             }
         }
     }
@@ -70,9 +67,9 @@ public sealed class BroadcastScheduler(IBackgroundJobClient jobs, JobStorage sto
         if (!broadcast.Planned)
         {
             var planJob = await ledger.GetMetaAsync(id, "planJob");
-            if (!await ledger.IsLeasedAsync(id, BroadcastPlanner.PlannerChunk) && (planJob is not { Length: > 0 } || !await IsWaitingAsync(planJob)))
+            if (!await ledger.IsLeasedAsync(id, BroadcastPlanner.PlannerChunk) && (planJob is not { Length: > 0 } || !await jobs.IsWaitingAsync(planJob)))
             {
-                var jobId = await OwnThread.RunAsync(() => jobs.Enqueue<BroadcastJobs>(j => j.PlanAsync(id, CancellationToken.None)));
+                var jobId = await jobs.EnqueueAsync<BroadcastJobs>(j => j.PlanAsync(id, CancellationToken.None));
                 await ledger.SetMetaAsync(id, "planJob", jobId);
             }
         }
@@ -87,7 +84,7 @@ public sealed class BroadcastScheduler(IBackgroundJobClient jobs, JobStorage sto
         for (var i = 0; i < unfinished.Count; i++)
         {
             var chunk = unfinished[i];
-            if (leased[i] || (fields.TryGetValue($"{chunk}:job", out var jobId) && await IsWaitingAsync(jobId)))
+            if (leased[i] || (fields.TryGetValue($"{chunk}:job", out var jobId) && await jobs.IsWaitingAsync(jobId)))
             {
                 continue;
             }
@@ -111,18 +108,7 @@ public sealed class BroadcastScheduler(IBackgroundJobClient jobs, JobStorage sto
 
     private async Task EnqueueChunkAsync(string id, int chunk)
     {
-        var jobId = await OwnThread.RunAsync(() => jobs.Enqueue<BroadcastJobs>(j => j.RunChunkAsync(id, chunk, CancellationToken.None)));
+        var jobId = await jobs.EnqueueAsync<BroadcastJobs>(j => j.RunChunkAsync(id, chunk, CancellationToken.None));
         await ledger.SetChunkAsync(id, chunk, "job", jobId);
-    }
-
-    /// <summary>Queued or scheduled, so it will run by itself.</summary>
-    private async Task<bool> IsWaitingAsync(string jobId)
-    {
-        var state = await OwnThread.RunAsync(() =>
-        {
-            using var connection = storage.GetConnection();
-            return connection.GetJobData(jobId)?.State;
-        });
-        return state == EnqueuedState.StateName || state == ScheduledState.StateName || state == AwaitingState.StateName;
     }
 }

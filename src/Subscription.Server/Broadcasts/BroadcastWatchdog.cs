@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using Subscription.Server.Jobs;
 using Subscription.Server.Storage;
 using Subscription.WeChat.Api;
 
@@ -78,7 +79,7 @@ internal sealed class BroadcastWatchdog(
     /// </summary>
     private async Task ResumeIfOverdueAsync(string id)
     {
-        var overdue = time.GetUtcNow() - options.Value.WatchdogInterval - HangfireSchedulePolling;
+        var overdue = time.GetUtcNow() - options.Value.WatchdogInterval - JobsOptions.SchedulePolling;
         if (await ledger.GetAsync(id) is not { State: BroadcastState.Paused, ResumeAt: { } at } || at > overdue)
         {
             return;
@@ -94,9 +95,6 @@ internal sealed class BroadcastWatchdog(
             // Resumed or cancelled by someone else meanwhile.
         }
     }
-
-    /// <summary>How often Hangfire looks for scheduled jobs that are due (its default).</summary>
-    private static readonly TimeSpan HangfireSchedulePolling = TimeSpan.FromSeconds(15);
 
     /// <summary>Mass jobs of recent broadcasts sent long enough ago with no result: mass/get fills in the status.</summary>
     private async Task PollMassJobsAsync(CancellationToken cancellationToken)

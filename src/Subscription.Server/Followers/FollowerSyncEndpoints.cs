@@ -1,4 +1,3 @@
-using Hangfire;
 using Subscription.Server.Jobs;
 
 namespace Subscription.Server.Followers;
@@ -18,9 +17,9 @@ public static class FollowerSyncEndpoints
 
     public static RouteGroupBuilder MapFollowerSyncAdmin(this RouteGroupBuilder admin)
     {
-        admin.MapPost("/followers/sync", async (IBackgroundJobClient jobs, FollowerSyncStore store) =>
+        admin.MapPost("/followers/sync", async (JobClient jobs, FollowerSyncStore store) =>
         {
-            var jobId = await OwnThread.RunAsync(() => jobs.Enqueue<FollowerSyncJob>(job => job.RunAsync(CancellationToken.None)));
+            var jobId = await jobs.EnqueueAsync<FollowerSyncJob>(job => job.RunAsync(CancellationToken.None));
             return TypedResults.Accepted("/admin/api/followers/sync", new FollowerSyncStarted(jobId, View(await store.GetAsync())));
         });
         admin.MapGet("/followers/sync", async (FollowerSyncStore store) => TypedResults.Ok(View(await store.GetAsync())));

@@ -10,7 +10,7 @@ namespace Subscription.Server.Followers;
 /// retried: a store that is down at start-up must not stop the service.
 /// </summary>
 internal sealed class FollowerSyncSchedule(
-    IRecurringJobManager jobs, IOptions<FollowerSyncOptions> options, ReaderClock clock, ILogger<FollowerSyncSchedule> logger) : BackgroundService
+    JobClient jobs, IOptions<FollowerSyncOptions> options, ReaderClock clock, ILogger<FollowerSyncSchedule> logger) : BackgroundService
 {
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(30);
 
@@ -20,7 +20,7 @@ internal sealed class FollowerSyncSchedule(
         {
             try
             {
-                await OwnThread.RunAsync(Register);
+                await RegisterAsync();
                 return;
             }
             catch (Exception e) when (e is StackExchange.Redis.RedisException or TimeoutException)
@@ -32,17 +32,9 @@ internal sealed class FollowerSyncSchedule(
         }
     }
 
-    private void Register()
-    {
-        if (string.IsNullOrWhiteSpace(options.Value.SyncCron))
-        {
-            jobs.RemoveIfExists(FollowerSyncJob.RecurringId);
-        }
-        else
-        {
-            jobs.AddOrUpdate<FollowerSyncJob>(
-                FollowerSyncJob.RecurringId, job => job.RunAsync(CancellationToken.None), options.Value.SyncCron,
-                new RecurringJobOptions { TimeZone = clock.Zone });
-        }
-    }
+    private Task RegisterAsync() => string.IsNullOrWhiteSpace(options.Value.SyncCron)
+        ? jobs.RemoveRecurringAsync(FollowerSyncJob.RecurringId)
+        : jobs.AddOrUpdateRecurringAsync<FollowerSyncJob>(
+            FollowerSyncJob.RecurringId, job => job.RunAsync(CancellationToken.None), options.Value.SyncCron,
+            new RecurringJobOptions { TimeZone = clock.Zone });
 }

@@ -11,6 +11,9 @@ public sealed class JobsOptions
     [Range(0, 64)]
     public int Workers { get; set; } = 2;
 
+    /// <summary>How often an instance with workers looks for scheduled jobs that are due (Hangfire's default).</summary>
+    public static readonly TimeSpan SchedulePolling = TimeSpan.FromSeconds(15);
+
     /// <summary>The workers configured, read while services are registered (before options can be resolved).</summary>
     public static int ConfiguredWorkers(IConfiguration configuration) =>
         configuration.GetValue($"{Section}:{nameof(Workers)}", new JobsOptions().Workers);

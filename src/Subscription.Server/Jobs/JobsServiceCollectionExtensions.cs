@@ -26,6 +26,7 @@ public static class JobsServiceCollectionExtensions
                 FetchTimeout = TimeSpan.FromSeconds(5),
             });
         });
+        services.AddSingleton<JobClient>();
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire((sp, config) => config
             .UseLogProvider(new HangfireLogProvider(sp.GetRequiredService<ILoggerFactory>()))
@@ -36,7 +37,11 @@ public static class JobsServiceCollectionExtensions
         var workers = JobsOptions.ConfiguredWorkers(configuration);
         if (workers > 0)
         {
-            services.AddHangfireServer(o => o.WorkerCount = workers);
+            services.AddHangfireServer(o =>
+            {
+                o.WorkerCount = workers;
+                o.SchedulePollingInterval = JobsOptions.SchedulePolling;
+            });
         }
 
         return services;
