@@ -49,9 +49,11 @@ public sealed class BroadcastScheduler(JobClient jobs, BroadcastLedger ledger)
     /// harmless: the lease lets one work, and the ledger never sends a follower twice. A final broadcast leaves the
     /// open set.
     /// </summary>
-    public async Task KickAsync(string id)
+    public async Task KickAsync(string id) => await KickAsync(id, await ledger.GetAsync(id));
+
+    /// <param name="broadcast">The broadcast as the caller has just read it (null if there is none).</param>
+    public async Task KickAsync(string id, Broadcast? broadcast)
     {
-        var broadcast = await ledger.GetAsync(id);
         if (broadcast is null || broadcast.State.IsFinal())
         {
             // A crash between the step that made it final and taking it out of the open set left it there.

@@ -54,10 +54,20 @@ internal sealed class BroadcastWatchdog(
             return;
         }
 
+        // A quota pause schedules its own resume job. One past its time by more than a round and Hangfire's polling
+        // never got that job: the instance that paused it died first.
+        var overdue = time.GetUtcNow() - options.Value.WatchdogInterval - JobsOptions.SchedulePolling;
         foreach (var id in await ledger.OpenAsync())
         {
-            await ResumeIfOverdueAsync(id);
-            await scheduler.KickAsync(id);
+            var broadcast = await ledger.GetAsync(id);
+            if (broadcast is { State: BroadcastState.Paused, ResumeAt: { } at } && at < overdue)
+            {
+                await ResumeOverdueAsync(id, at); // a resume gets the broadcast going itself
+            }
+            else
+            {
+                await scheduler.KickAsync(id, broadcast);
+            }
         }
 
         if (!_sweptUnclosed)
@@ -73,22 +83,12 @@ internal sealed class BroadcastWatchdog(
         await PollMassJobsAsync(cancellationToken);
     }
 
-    /// <summary>
-    /// A quota pause schedules its own resume job; this resumes one whose job never came, because the instance that
-    /// paused it died before scheduling it. Hangfire runs a scheduled job up to a polling interval late, hence the grace.
-    /// </summary>
-    private async Task ResumeIfOverdueAsync(string id)
+    private async Task ResumeOverdueAsync(string id, DateTimeOffset due)
     {
-        var overdue = time.GetUtcNow() - options.Value.WatchdogInterval - JobsOptions.SchedulePolling;
-        if (await ledger.GetAsync(id) is not { State: BroadcastState.Paused, ResumeAt: { } at } || at > overdue)
-        {
-            return;
-        }
-
         try
         {
             await broadcasts.ResumeAsync(id);
-            logger.LogWarning("Broadcast {Id} was due to resume at {ResumeAt} and had not; resumed it", id, at);
+            logger.LogWarning("Broadcast {Id} was due to resume at {ResumeAt} and had not; resumed it", id, due);
         }
         catch (BroadcastRequestException)
         {
